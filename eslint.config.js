@@ -1,0 +1,36 @@
+// One linter for the whole tree. The restricted-imports block keeps the core pure:
+// dependencies point inward (adapters -> service -> core), never the reverse.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+
+const adapterDirs = ['github', 'slack', 'store', 'queue', 'cli', 'config', 'server', 'service', 'lab'];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'lab/scenarios/**', 'coverage/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    languageOptions: {
+      globals: { process: 'readonly', console: 'readonly', URL: 'readonly', Buffer: 'readonly', setTimeout: 'readonly', clearTimeout: 'readonly', setInterval: 'readonly', clearInterval: 'readonly', setImmediate: 'readonly', AbortController: 'readonly', TextDecoder: 'readonly', TextEncoder: 'readonly', fetch: 'readonly', Response: 'readonly', Request: 'readonly', Headers: 'readonly', ReadableStream: 'readonly', performance: 'readonly', queueMicrotask: 'readonly', structuredClone: 'readonly' },
+    },
+    rules: {
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+    },
+  },
+  {
+    files: ['src/core/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: adapterDirs.map((d) => `**/${d}/**`), message: 'src/core is pure: it must not import adapters.' },
+            { group: ['node:fs', 'node:net', 'node:http', 'node:https', 'node:child_process', 'fs', 'http', 'https', 'net', 'child_process', 'ioredis', 'bullmq', 'probot', '@slack/*', '@octokit/*', 'pino', 'prom-client'], message: 'src/core is pure: no I/O, no frameworks.' },
+          ],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'src/core does not read the environment.' }],
+    },
+  },
+);
