@@ -1,0 +1,232 @@
+import type { Incident, Platform } from '../model/incident.js';
+import type { FailureClass } from '../model/failure-class.js';
+import type { RuleMatch, ScanResult } from '../scan/log-scanner.js';
+import { ELF_MACHINES, VALID_GOARCH, toGoarch } from './arch-table.js';
+import type { FixContext } from './fix-context.js';
+import { FIX_STRATEGIES } from './fixes/fix-registry.js';
+import { fingerprintOf, maskVolatile } from './fingerprint.js';
+import { findGoInvocation } from './shell-command.js';
+
+const MAX_EVIDENCE = 6;
+const DOCKER_CMD = /\b(?:docker(?: buildx)? (?:build|run|compose)|podman (?:build|run)|buildah bud)\b.*/;
+const DOCKER_STEP = /docker|buildx|build-push-action|podman|buildah|goreleaser|ko build/i;
+
+interface Resolved {
+  match: RuleMatch;
+  host: Platform | null;
+  target: Platform | null;
+  facts: Record<string, string>;
+  docker: boolean;
+  failingCommand: string | null;
+}
+
+/**
+ * Turns rule matches into incidents:
+ * 1. resolve each match's facts, host and target from its captures and the log's context;
+ * 2. drop matches whose rule conditions (cross, docker, cgo off) do not hold;
+ * 3. fold matches with the same root cause into one incident (same fingerprint), keeping the evidence;
+ * 4. drop incidents that another incident's rule declares to be its symptom;
+ * 5. attach the ranked fixes.
+ */
+export function buildIncidents(scan: ScanResult): Incident[] {
+  const resolved = scan.matches.map((m) => resolve(m, scan.host)).filter((r) => conditionsHold(r));
+  const byFingerprint = new Map<string, { incident: Incident; resolved: Resolved }>();
+  for (const r of resolved) {
+    const fp = fingerprintOf({ class: r.match.rule.class, keys: keyFacts(r) });
+    const existing = byFingerprint.get(fp);
+    if (existing) {
+      const ev = existing.incident.evidence;
+      if (ev.length < MAX_EVIDENCE && !ev.some((e) => e.line === r.match.line)) ev.push({ line: r.match.line, text: r.match.text });
+      continue;
+    }
+    byFingerprint.set(fp, { incident: toIncident(r, fp), resolved: r });
+  }
+  let incidents = [...byFingerprint.values()];
+  const suppressed = new Set<FailureClass>(incidents.flatMap((i) => i.resolved.match.rule.suppresses));
+  incidents = incidents.filter((i) => !suppressed.has(i.incident.class) || i.resolved.match.rule.suppresses.includes(i.incident.class));
+  for (const i of incidents) {
+    const fixes = FIX_STRATEGIES[i.incident.class].build(fixContext(i.resolved, i.incident));
+    i.incident.fix = fixes.fix;
+    i.incident.alternatives = fixes.alternatives;
+  }
+  return incidents
+    .map((i) => i.incident)
+    .sort((a, b) => b.confidence - a.confidence || (a.evidence[0]?.line ?? 0) - (b.evidence[0]?.line ?? 0));
+}
+
+function resolve(match: RuleMatch, logHost: Platform | null): Resolved {
+  let host = logHost;
+  const c = match.captures;
+  const ctx = match.context;
+  const facts: Record<string, string> = { ...c };
+  const step = ctx.step;
+  const inlineEnv = failingEnv(match);
+  const assigned = { ...ctx.assigned, ...(step?.env ?? {}), ...inlineEnv };
+  for (const k of ['CGO_ENABLED', 'CC']) if (assigned[k] !== undefined && facts[k.toLowerCase()] === undefined) facts[k === 'CC' ? 'cc' : 'cgoEnabled'] = assigned[k] ?? '';
+
+  // Target: the rule's own captures, then the container platform, then the environment of the failing build.
+  let goos: string | null = c.goos ?? null;
+  let goarch: string | null = c.goarch ?? null;
+  let variant: string | null = null;
+  const platform = c.platform ?? ctx.vertex?.platform ?? singlePlatform(ctx.platform);
+  if (platform && (!goarch || !goos)) {
+    const [pos, parch, pvar] = platform.split('/');
+    goos ??= pos ?? null;
+    goarch ??= parch ?? null;
+    variant = pvar ?? null;
+    facts.platform ??= platform;
+  }
+  if (c.have) facts.libArch = toGoarch(c.have.replace(/\s/g, '')) ?? c.have;
+  if (c.libPath) {
+    const m = /\/(x86_64|aarch64|arm|i386|i686|powerpc64le|s390x|riscv64)-linux-gnu\w*\//.exec(c.libPath);
+    if (m?.[1]) facts.libArch = toGoarch(m[1]) ?? m[1];
+  }
+  if (!goarch && c.need && match.rule.class !== 'dlopen-arch-mismatch') goarch = toGoarch(c.need.replace(/\s/g, '')) ?? c.need;
+  if (!goarch && c.elfMachine) goarch = ELF_MACHINES[c.elfMachine] ?? null;
+  if (!goarch && c.triple) goarch = toGoarch(c.triple.split('-')[0] ?? '');
+  if (!goarch && c.binary) {
+    const arch = ctx.fileArch[c.binary] ?? ctx.fileArch[c.binary.replace(/^\.\//, '')];
+    if (arch) goarch = arch;
+  }
+  if (!goarch && assigned.GOARCH) goarch = assigned.GOARCH;
+  if (!goos && assigned.GOOS) goos = assigned.GOOS;
+  if (!goarch && c.cc) {
+    const triple = /^([\w]+)-(?:[\w]+-)?linux/.exec(c.cc.split('/').pop() ?? '');
+    if (triple?.[1]) goarch = toGoarch(triple[1]);
+  }
+  if (goarch && match.rule.class !== 'unsupported-platform') goarch = toGoarch(goarch) ?? goarch;
+  if (goarch === 'arm' && !variant && assigned.GOARM) variant = `v${assigned.GOARM}`;
+  if (match.rule.class === 'dlopen-arch-mismatch') {
+    const libArch = facts.libArch ?? (c.libCc ? toGoarch(c.libCc) : null);
+    if (libArch) {
+      facts.libArch = libArch;
+      if (c.need && !host?.goarch) host = { goos: host?.goos ?? goos ?? null, goarch: toGoarch(c.need) ?? c.need };
+      goarch = libArch;
+    }
+  }
+  let target: Platform | null = goarch || goos ? { goos: goos ?? host?.goos ?? null, goarch } : null;
+  if (target && variant) target = { ...target, variant };
+
+  const docker =
+    ctx.vertex !== null ||
+    (ctx.dockerLine !== null && match.line - ctx.dockerLine <= 60) ||
+    (step !== null && (DOCKER_STEP.test(step.title) || step.script.some((l) => DOCKER_CMD.test(l))));
+  return { match, host, target, facts, docker, failingCommand: failingCommand(match, docker) };
+}
+
+function conditionsHold(r: Resolved): boolean {
+  const when = r.match.rule.when;
+  if (when.docker !== undefined && when.docker !== r.docker) return false;
+  const cross = isCross(r);
+  if (when.cross !== undefined && cross !== when.cross) return false;
+  if (when.cgoOff !== undefined) {
+    const cgo = r.facts.cgoEnabled;
+    const off = cgo === '0' || (cgo !== '1' && cross === true && !r.facts.cc);
+    if (off !== when.cgoOff) return false;
+  }
+  return true;
+}
+
+/** true/false when both platforms are known; null when the log does not say. */
+function isCross(r: Resolved): boolean | null {
+  if (!r.host?.goarch || !r.target?.goarch) return null;
+  if (r.target.goarch !== r.host.goarch) return true;
+  return !!(r.target.goos && r.host.goos && r.target.goos !== r.host.goos);
+}
+
+/** The leading environment of the failing go command (`CGO_ENABLED=0 GOARCH=arm64 go build`). */
+function failingEnv(match: RuleMatch): Record<string, string> {
+  const out: Record<string, string> = {};
+  const cmd = failingCommand(match, false);
+  if (!cmd) return out;
+  const re = /(?:^|[\s;&|])(?:export\s+)?(GOOS|GOARCH|GOARM|CGO_ENABLED|CC|CGO_LDFLAGS)=("[^"]*"|'[^']*'|[^\s;&|]*)/g;
+  for (let m = re.exec(cmd); m; m = re.exec(cmd)) out[m[1] ?? ''] = (m[2] ?? '').replace(/^(["'])(.*)\1$/, '$2');
+  return out;
+}
+
+/**
+ * The command whose failure the match belongs to: a `+ cmd` trace or `$ cmd` prompt just before it, the
+ * Dockerfile instruction of its BuildKit vertex, or the relevant line of the current step's script.
+ */
+function failingCommand(match: RuleMatch, docker: boolean): string | null {
+  const ctx = match.context;
+  if (docker && ctx.vertex?.instruction) return ctx.vertex.instruction.replace(/:$/, '');
+  for (let i = match.before.length - 1; i >= 0; i--) {
+    const line = match.before[i] ?? '';
+    const m = /^(?:\+{1,3}|\$) (.+)$/.exec(line);
+    if (m?.[1]) return m[1].trim();
+    if (/^(?:##\[group\])?Run /.test(line)) break;
+  }
+  const script = ctx.step?.script.filter((l) => l.trim() !== '' && !l.trim().startsWith('#')) ?? [];
+  if (script.length === 0) return null;
+  if (script.length === 1) return script[0]?.trim() ?? null;
+  const binary = match.captures.binary?.split('/').pop();
+  if (binary) {
+    const line = [...script].reverse().find((l) => l.includes(binary) && !/\bgo (?:build|install)\b/.test(l));
+    if (line) return line.trim();
+  }
+  const goLine = [...script].reverse().find((l) => /\bgo (?:build|install|test|run|vet|generate)\b|goreleaser|\bmake\b/.test(l));
+  return (goLine ?? script[script.length - 1] ?? '').trim() || null;
+}
+
+function singlePlatform(p: string | null): string | null {
+  if (!p || p.includes(',') || p.includes('$')) return null;
+  return /^[a-z0-9]+\/[a-z0-9]+(?:\/v\d)?$/.test(p) ? p : null;
+}
+
+function keyFacts(r: Resolved): Record<string, string | null> {
+  const f = r.facts;
+  const keys: Record<string, string | null> = {
+    lib: f.lib ?? f.libPath?.split('/').pop() ?? null,
+    binary: f.binary?.split('/').pop() ?? null,
+    image: f.image ?? null,
+    target: r.target?.goarch ? `${r.target.goos ?? ''}/${r.target.goarch}` : null,
+    package: f.package ?? null,
+  };
+  // With nothing that identifies the cause, the masked evidence line tells causes apart.
+  if (Object.values(keys).every((v) => v === null)) keys.line = maskVolatile(r.match.text);
+  return keys;
+}
+
+function toIncident(r: Resolved, fingerprint: string): Incident {
+  const rule = r.match.rule;
+  const cross = isCross(r);
+  let confidence = rule.confidence;
+  if (cross === null && rule.class !== 'unsupported-platform' && rule.class !== 'image-platform-mismatch') confidence -= 0.1;
+  if (rule.class === 'unsupported-platform' && r.facts.goarch && !VALID_GOARCH.has(r.facts.goarch)) confidence = Math.max(confidence, 0.95);
+  return {
+    class: rule.class,
+    ruleId: rule.id,
+    title: rule.title,
+    fingerprint,
+    confidence: Math.round(Math.max(0.05, Math.min(1, confidence)) * 100) / 100,
+    evidence: [{ line: r.match.line, text: r.match.text }],
+    host: r.host,
+    target: r.target,
+    failingCommand: r.failingCommand,
+    step: r.match.context.step?.title ?? null,
+    facts: r.facts,
+    explanation: rule.explanation,
+    fix: { summary: '', commands: [] },
+    alternatives: [],
+  };
+}
+
+function fixContext(r: Resolved, incident: Incident): FixContext {
+  const step = r.match.context.step;
+  const dockerCommand = step?.script.map((l) => DOCKER_CMD.exec(l)?.[0] ?? null).find((l) => l !== null) ?? null;
+  const goCommands = r.match.context.goCommands;
+  const goFromStep = step?.script.map((l) => findGoInvocation(l)).find((l) => l !== null) ?? null;
+  return {
+    class: incident.class,
+    facts: incident.facts,
+    host: incident.host,
+    target: incident.target,
+    failingCommand: r.docker && dockerCommand ? null : incident.failingCommand,
+    step,
+    goCommand: goFromStep ?? (goCommands.length > 0 ? (findGoInvocation(goCommands[goCommands.length - 1] ?? '') ?? null) : null),
+    dockerCommand: dockerCommand?.trim() ?? null,
+    docker: r.docker,
+    evidenceText: incident.evidence.map((e) => e.text).join('\n'),
+  };
+}

@@ -1,0 +1,27 @@
+import type { FixContext, FixStrategy } from '../fix-context.js';
+import { APT_UPDATE, cgoCrossEnv, crossCompilerPackageFor, goWithEnv, plan, platformString } from './fix-helpers.js';
+
+/** Code that needs cgo was built with cgo off. */
+export const cgoDisabledFix: FixStrategy = {
+  class: 'cgo-disabled',
+  build(ctx: FixContext) {
+    const cross = !!(ctx.target?.goarch && ctx.host?.goarch && (ctx.target.goarch !== ctx.host.goarch || (ctx.target.goos ?? ctx.host.goos) !== ctx.host.goos));
+    const alternatives = [];
+    let fix;
+    if (cross && ctx.target?.goarch) {
+      const goos = ctx.target.goos ?? 'linux';
+      const pkg = crossCompilerPackageFor(ctx.target.goarch, goos);
+      fix = plan(
+        `Turn cgo on for the ${platformString(ctx.target)} cross build and give it a C cross compiler (Go turns cgo off when cross-compiling without CC).`,
+        [...(pkg ? [APT_UPDATE, `sudo apt-get install -y ${pkg}`] : []), goWithEnv(ctx, cgoCrossEnv({ ...ctx.target, goos }))],
+      );
+    } else {
+      fix = plan('Build with cgo enabled (CGO_ENABLED=1) and a C compiler on PATH.', [goWithEnv(ctx, { CGO_ENABLED: '1' })]);
+    }
+    if (/sqlite3/.test(ctx.facts.package ?? '') || /go-sqlite3/.test(ctx.evidenceText ?? '')) {
+      alternatives.push(plan('Switch to a pure-Go SQLite driver so the binary needs no cgo.', ['go get modernc.org/sqlite', goWithEnv(ctx, { CGO_ENABLED: '0' })], 'when a static, cgo-free binary matters more than the mattn/go-sqlite3 driver'));
+    }
+    alternatives.push(plan('Find which packages need cgo, to decide whether they can be dropped for this target.', ['go list -deps -f \'{{if .CgoFiles}}{{.ImportPath}}{{end}}\' ./...'], 'to see what requires cgo before choosing'));
+    return { fix, alternatives };
+  },
+};

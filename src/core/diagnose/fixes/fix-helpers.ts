@@ -1,0 +1,66 @@
+import type { FixPlan, Platform } from '../../model/incident.js';
+import { ARCHES } from '../arch-table.js';
+import { bareGoInvocation, findGoInvocation, withGoEnv } from '../shell-command.js';
+import type { FixContext } from '../fix-context.js';
+
+/** `linux/arm64`, or `linux/arm/v7`. */
+export function platformString(p: Platform | null, fallbackArch = '?'): string {
+  const base = `${p?.goos ?? 'linux'}/${p?.goarch ?? fallbackArch}`;
+  return p?.variant ? `${base}/${p.variant}` : base;
+}
+
+/** The Debian/Ubuntu package of the cross C compiler for a GOARCH on Linux. */
+export function crossCompilerPackage(goarch: string): string | null {
+  const a = ARCHES[goarch];
+  return a ? `gcc-${a.triple.replace(/_/g, '-')}` : null;
+}
+
+export function crossCompiler(goarch: string, goos = 'linux'): string | null {
+  if (goos === 'windows') return goarch === '386' ? 'i686-w64-mingw32-gcc' : goarch === 'amd64' ? 'x86_64-w64-mingw32-gcc' : null;
+  if (goos !== 'linux') return null;
+  const a = ARCHES[goarch];
+  return a ? `${a.triple}-gcc` : null;
+}
+
+export function crossCompilerPackageFor(goarch: string, goos = 'linux'): string | null {
+  if (goos === 'windows') return goarch === '386' ? 'gcc-mingw-w64-i686' : goarch === 'amd64' ? 'gcc-mingw-w64-x86-64' : null;
+  return goos === 'linux' ? crossCompilerPackage(goarch) : null;
+}
+
+export const APT_UPDATE = 'sudo apt-get update';
+
+/** The go invocation of the failing step, or a sensible default that builds every package. */
+export function goInvocation(ctx: FixContext, fallback = 'go build ./...'): string {
+  const fromFailing = ctx.failingCommand ? findGoInvocation(ctx.failingCommand) : null;
+  return fromFailing ?? ctx.goCommand ?? fallback;
+}
+
+/** The go invocation with exactly this environment (other leading assignments kept). */
+export function goWithEnv(ctx: FixContext, env: Record<string, string | null>, fallback?: string): string {
+  return withGoEnv(goInvocation(ctx, fallback), env);
+}
+
+export function bareGo(ctx: FixContext): string {
+  return bareGoInvocation(goInvocation(ctx));
+}
+
+/** Env for a cgo cross build to `target` with the Debian cross compiler. */
+export function cgoCrossEnv(target: Platform, extra: Record<string, string | null> = {}): Record<string, string | null> {
+  const goos = target.goos ?? 'linux';
+  const goarch = target.goarch ?? 'amd64';
+  return {
+    CGO_ENABLED: '1',
+    CC: crossCompiler(goarch, goos),
+    GOOS: goos,
+    GOARCH: goarch,
+    GOARM: goarch === 'arm' ? (target.variant?.replace(/^v/, '') ?? '7') : null,
+    ...extra,
+  };
+}
+
+export function plan(summary: string, commands: string[], when?: string): FixPlan {
+  return when === undefined ? { summary, commands } : { summary, commands, when };
+}
+
+/** The GitHub Actions step that registers QEMU, as a one-line note for workflows. */
+export const SETUP_QEMU_STEP = 'uses: docker/setup-qemu-action@v3';

@@ -1,0 +1,55 @@
+/**
+ * Turns one raw log line into the text a person would read, and says where it came from.
+ *
+ * Handles: CR-overwritten progress lines, ANSI escapes, NUL and other control bytes, GitHub Actions
+ * timestamps and `##[group]`/`##[endgroup]`/`##[error]` markers, GitLab section markers, BuildKit
+ * `#12 0.345` prefixes and the Docker legacy builder's `Step 3/7 : RUN ...`.
+ */
+export interface NormalizedLine {
+  text: string;
+  /** The Actions marker on this line, if any. */
+  marker: 'group' | 'endgroup' | 'error' | 'warning' | 'command' | 'notice' | 'debug' | null;
+  /** BuildKit vertex number (`#12`) when the line is BuildKit plain-progress output. */
+  vertex: number | null;
+}
+
+// Built once; these are simple, linear patterns over short prefixes.
+const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
+const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+const ACTIONS_TIMESTAMP = /^\uFEFF?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z ?/;
+const ACTIONS_MARKER = /^##\[(group|endgroup|error|warning|command|notice|debug)\]/;
+const GITLAB_SECTION = /^section_(?:start|end):\d+:[\w.-]+(?:\[[^\]]{0,200}\])?/;
+const BUILDKIT_PREFIX = /^#(\d{1,6}) (?:\d{1,6}\.\d{1,4} )?/;
+
+export function normalizeLine(raw: string): NormalizedLine {
+  let text = raw;
+  if (text.endsWith('\r')) text = text.slice(0, -1);
+  // A carriage return in the middle overwrites what came before it on a terminal.
+  const cr = text.lastIndexOf('\r');
+  if (cr !== -1) {
+    const tail = text.slice(cr + 1);
+    text = tail.trim() === '' ? text.slice(0, cr) : tail;
+  }
+  if (text.includes('\x1b')) text = text.replace(ANSI, '');
+  text = text.replace(CONTROL, '');
+
+  const ts = ACTIONS_TIMESTAMP.exec(text);
+  if (ts) text = text.slice(ts[0].length);
+
+  let marker: NormalizedLine['marker'] = null;
+  const m = ACTIONS_MARKER.exec(text);
+  if (m) {
+    marker = m[1] as NonNullable<NormalizedLine['marker']>;
+    text = text.slice(m[0].length);
+  }
+  const gl = GITLAB_SECTION.exec(text);
+  if (gl) text = text.slice(gl[0].length);
+
+  let vertex: number | null = null;
+  const bk = BUILDKIT_PREFIX.exec(text);
+  if (bk) {
+    vertex = Number(bk[1]);
+    text = text.slice(bk[0].length);
+  }
+  return { text, marker, vertex };
+}

@@ -1,0 +1,22 @@
+import type { Diagnosis } from '../model/incident.js';
+
+/** The stable JSON shape of `goarch diagnose --json` (documented in the README). */
+export function renderJson(diagnosis: Diagnosis): string {
+  const incidents = diagnosis.incidents.map((i) => ({
+    class: i.class,
+    title: i.title,
+    fingerprint: i.fingerprint,
+    confidence: i.confidence,
+    evidence: i.evidence,
+    host: i.host,
+    target: i.target,
+    failingCommand: i.failingCommand,
+    fix: i.fix,
+    alternatives: i.alternatives,
+    ruleId: i.ruleId,
+    step: i.step,
+    facts: i.facts,
+    explanation: i.explanation,
+  }));
+  return JSON.stringify({ incidents, lines: diagnosis.lines, bytes: diagnosis.bytes, truncated: diagnosis.truncated }, null, 2);
+}

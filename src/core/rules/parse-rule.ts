@@ -1,0 +1,69 @@
+import { parse as parseYaml } from 'yaml';
+import type { ContextPattern, Rule } from './rule.js';
+import { RuleError } from './rule-error.js';
+import { ruleFileSchema } from './rule-schema.js';
+import { compilePattern } from './compile-pattern.js';
+
+/**
+ * Parses and compiles one rule file. `file` is the path shown in errors; its base name must be the rule id.
+ * Every problem becomes a RuleError naming the file and the field.
+ */
+export function parseRule(file: string, text: string): Rule {
+  let data: unknown;
+  try {
+    data = parseYaml(text, { prettyErrors: false });
+  } catch (error) {
+    throw new RuleError(file, '(yaml)', firstLine(error));
+  }
+  const parsed = ruleFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
+    throw new RuleError(file, field, issue?.message ?? 'invalid rule');
+  }
+  const r = parsed.data;
+  const base = file.split(/[\\/]/).pop()?.replace(/\.ya?ml$/, '');
+  if (base !== undefined && base !== r.id) {
+    throw new RuleError(file, 'id', `must equal the file name "${base}" (got "${r.id}")`);
+  }
+  const compile = (source: string, field: string): RegExp => {
+    try {
+      return compilePattern(source, r.caseSensitive);
+    } catch (error) {
+      throw new RuleError(file, field, `invalid pattern: ${firstLine(error)}`);
+    }
+  };
+  const patterns = r.patterns.map((p, i) => compile(p, `patterns.${i}`));
+  const context = (list: typeof r.context.before, side: string): ContextPattern[] =>
+    list.map((c, i) => ({
+      regex: compile(c.pattern, `context.${side}.${i}.pattern`),
+      source: c.pattern,
+      within: c.within,
+      present: c.present,
+    }));
+  const when: Rule['when'] = {};
+  if (r.when.cross !== undefined) when.cross = r.when.cross;
+  if (r.when.docker !== undefined) when.docker = r.when.docker;
+  if (r.when.cgoOff !== undefined) when.cgoOff = r.when.cgoOff;
+  return {
+    id: r.id,
+    file,
+    class: r.class,
+    title: r.title,
+    priority: r.priority,
+    confidence: r.confidence,
+    triggers: r.triggers.map((t) => t.toLowerCase()),
+    patterns,
+    before: context(r.context.before, 'before'),
+    after: context(r.context.after, 'after'),
+    when,
+    suppresses: r.suppresses,
+    explanation: r.explanation.trim(),
+    examples: r.examples,
+  };
+}
+
+function firstLine(error: unknown): string {
+  const msg = error instanceof Error ? error.message : String(error);
+  return msg.split('\n')[0] ?? msg;
+}

@@ -1,0 +1,52 @@
+import type { Rule } from './rule.js';
+
+/** Words that make a line worth showing to the context tracker (platform facts, steps, container builds). */
+export const CONTEXT_TRIGGERS = [
+  '##[group]', '##[endgroup]', 'go version go', 'goarch', 'goos', 'cgo_enabled', 'platform', 'image:',
+  'hostedtoolcache', 'go-versions', '] run ', 'step ', ': elf ', 'gnu/linux', 'uname', '[linux/', '[windows/',
+  'docker', 'buildx', 'podman', 'failed to solve', ' cc=', 'go build', 'go install', 'go run ', 'go test ',
+];
+
+/**
+ * The compiled rules plus one prefilter regex over every trigger word, so that the scanner
+ * runs rule patterns only on the few lines that can match.
+ */
+export class RuleSet {
+  readonly rules: readonly Rule[];
+  readonly prefilter: RegExp;
+  readonly triggers: readonly string[];
+  private readonly byTrigger: Map<string, Rule[]>;
+
+  constructor(rules: readonly Rule[]) {
+    const ids = new Set<string>();
+    for (const r of rules) {
+      if (ids.has(r.id)) throw new Error(`duplicate rule id "${r.id}" (${r.file})`);
+      ids.add(r.id);
+    }
+    this.rules = [...rules].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
+    this.byTrigger = new Map();
+    for (const r of this.rules) {
+      for (const t of r.triggers) {
+        const list = this.byTrigger.get(t) ?? [];
+        list.push(r);
+        this.byTrigger.set(t, list);
+      }
+    }
+    const words = new Set<string>([...this.byTrigger.keys(), ...CONTEXT_TRIGGERS]);
+    this.triggers = [...words].sort((a, b) => b.length - a.length);
+    this.prefilter = new RegExp(this.triggers.map(escapeRegex).join('|'), 'gi');
+  }
+
+  /** Rules whose trigger words occur in the (lower-cased) line, highest priority first. */
+  candidates(lowerLine: string): Rule[] {
+    const out = new Set<Rule>();
+    for (const [t, rules] of this.byTrigger) {
+      if (lowerLine.includes(t)) for (const r of rules) out.add(r);
+    }
+    return [...out].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
+  }
+}
+
+function escapeRegex(s: string): string {
+  return s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+}

@@ -1,0 +1,41 @@
+import type { FailureClass } from '../model/failure-class.js';
+
+/** A line that must (or must not) appear near the matched line. */
+export interface ContextPattern {
+  regex: RegExp;
+  source: string;
+  /** How many lines away, at most. */
+  within: number;
+  /** true: the rule fires only if such a line is there; false: only if it is not. */
+  present: boolean;
+}
+
+/** Conditions on what the whole log says about the build, checked once the log is read. */
+export interface RuleConditions {
+  /** Target and host platforms are both known and differ (true) or are known to be the same (false). */
+  cross?: boolean;
+  /** The line belongs to a container image build (BuildKit vertex, `Step n/m : RUN`, buildx summary). */
+  docker?: boolean;
+  /** cgo is off for the failing build: explicitly (CGO_ENABLED=0) or implicitly (cross-compiling without CC). */
+  cgoOff?: boolean;
+}
+
+/** A rule as loaded and compiled: immutable, safe to share. */
+export interface Rule {
+  id: string;
+  file: string;
+  class: FailureClass;
+  title: string;
+  priority: number;
+  confidence: number;
+  /** Lower-case literals; a line is only tried against the patterns when it contains one. */
+  triggers: string[];
+  patterns: RegExp[];
+  before: ContextPattern[];
+  after: ContextPattern[];
+  when: RuleConditions;
+  /** Classes whose incidents are dropped when this rule produces one (they are symptoms of this one). */
+  suppresses: FailureClass[];
+  explanation: string;
+  examples: { match: string[]; nomatch: string[] };
+}

@@ -1,0 +1,262 @@
+import { Buffer } from 'node:buffer';
+import type { Platform } from '../model/incident.js';
+import { normalizeLine } from '../log/normalize-line.js';
+import type { Rule, ContextPattern } from '../rules/rule.js';
+import type { RuleSet } from '../rules/rule-set.js';
+import { execPattern } from '../rules/compile-pattern.js';
+import { ContextTracker, type ContextSnapshot } from '../diagnose/context-tracker.js';
+
+/** One line that a rule matched, with what the log said around it. */
+export interface RuleMatch {
+  rule: Rule;
+  /** 1-based line number in the original log. */
+  line: number;
+  /** The normalised line (timestamps, colours and markers removed). */
+  text: string;
+  /** Named captures of the rule pattern and of its context patterns. */
+  captures: Record<string, string>;
+  context: ContextSnapshot;
+  /** Up to LOOKBEHIND normalised lines before the match, oldest first. */
+  before: string[];
+}
+
+export interface ScanResult {
+  matches: RuleMatch[];
+  host: Platform | null;
+  lines: number;
+  bytes: number;
+  truncated: boolean;
+}
+
+export interface ScanOptions {
+  /** Stop reading after this many bytes (the result says truncated). */
+  maxBytes?: number;
+}
+
+/** Lines kept behind and required ahead of a line before it is examined (context windows). */
+export const LOOKBEHIND = 40;
+export const LOOKAHEAD = 40;
+/** Longest piece of a line that is matched against rules; longer lines are examined around each trigger. */
+const MAX_LINE = 64 * 1024;
+/** A line still without its end past this size is examined in pieces and not kept whole in memory. */
+const LONG_LINE = 1024 * 1024;
+const LONG_LINE_OVERLAP = 1024;
+const MAX_MATCHES_PER_RULE = 200;
+
+/**
+ * Streaming scanner: bytes in, rule matches out, without holding the log in memory.
+ *
+ * Chunks are decoded as latin1 (one char per byte, fast and lossless); one prefilter regex over all
+ * trigger words finds the few candidate lines, which alone are decoded as UTF-8, normalised and
+ * matched against their rules. Line numbers are those of the original log.
+ */
+export class LogScanner {
+  private text = '';
+  private pos = 0;
+  private countPos = 0;
+  private countLine = 1;
+  private bytes = 0;
+  private truncated = false;
+  private done = false;
+  private readonly tracker = new ContextTracker();
+  private readonly matches: RuleMatch[] = [];
+  private readonly perRule = new Map<string, number>();
+  private readonly maxBytes: number;
+
+  constructor(
+    private readonly ruleSet: RuleSet,
+    options: ScanOptions = {},
+  ) {
+    this.maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+  }
+
+  /** Feeds the next chunk. Returns false once the byte limit is reached (further chunks are ignored). */
+  push(chunk: Uint8Array): boolean {
+    if (this.done) return false;
+    let data = chunk;
+    if (this.bytes + data.length > this.maxBytes) {
+      data = data.subarray(0, Math.max(0, this.maxBytes - this.bytes));
+      this.truncated = true;
+      this.done = true;
+    }
+    this.bytes += data.length;
+    this.text += Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+    this.process(false);
+    this.guardLongLine();
+    this.compact();
+    return !this.done;
+  }
+
+  bytesRead(): number {
+    return this.bytes;
+  }
+
+  finish(): ScanResult {
+    this.process(true);
+    const lastStart = this.text.lastIndexOf('\n') + 1;
+    const trailing = lastStart < this.text.length ? 1 : 0;
+    const lines = this.lineNumberAt(lastStart) - 1 + trailing;
+    return { matches: this.matches, host: this.tracker.host(), lines, bytes: this.bytes, truncated: this.truncated };
+  }
+
+  private process(final: boolean): void {
+    const text = this.text;
+    let limit: number;
+    if (final) limit = text.length;
+    else {
+      let p = text.lastIndexOf('\n');
+      for (let k = 0; k < LOOKAHEAD && p > this.pos; k++) p = text.lastIndexOf('\n', p - 1);
+      limit = p + 1;
+    }
+    const prefilter = this.ruleSet.prefilter;
+    while (this.pos < limit) {
+      if (this.tracker.wantsEveryLine()) {
+        const end = lineEnd(text, this.pos);
+        this.handleLine(this.pos, end, -1);
+        this.pos = end + 1;
+        continue;
+      }
+      prefilter.lastIndex = this.pos;
+      const m = prefilter.exec(text);
+      if (!m || m.index >= limit) {
+        this.pos = limit;
+        break;
+      }
+      const start = text.lastIndexOf('\n', m.index - 1) + 1;
+      const end = lineEnd(text, m.index);
+      this.handleLine(start, end, m.index);
+      this.pos = end + 1;
+    }
+    if (this.pos > text.length) this.pos = text.length;
+  }
+
+  /** A line without an end that grows past LONG_LINE is examined now and dropped but for an overlap. */
+  private guardLongLine(): void {
+    const lastStart = this.text.lastIndexOf('\n') + 1;
+    if (this.text.length - lastStart <= LONG_LINE) return;
+    this.process(true);
+    const prefilter = this.ruleSet.prefilter;
+    const scanTo = this.text.length - LONG_LINE_OVERLAP;
+    let at = Math.max(lastStart, this.pos === this.text.length ? lastStart : this.pos);
+    while (at < scanTo) {
+      prefilter.lastIndex = at;
+      const m = prefilter.exec(this.text);
+      if (!m || m.index >= scanTo) break;
+      this.handleLine(lastStart, this.text.length, m.index);
+      at = Math.min(scanTo, m.index + MAX_LINE / 2);
+    }
+    // Keep the line's number right: count up to here, then drop the examined middle of the line.
+    this.lineNumberAt(lastStart);
+    const keep = this.text.slice(this.text.length - LONG_LINE_OVERLAP);
+    this.text = this.text.slice(0, lastStart) + keep;
+    this.pos = lastStart;
+    this.countPos = Math.min(this.countPos, lastStart);
+  }
+
+  private compact(): void {
+    let p = this.pos - 1;
+    for (let k = 0; k < LOOKBEHIND && p > 0; k++) p = this.text.lastIndexOf('\n', p - 1);
+    const keepFrom = Math.max(0, p + 1);
+    if (keepFrom === 0) return;
+    this.lineNumberAt(keepFrom);
+    this.text = this.text.slice(keepFrom);
+    this.pos -= keepFrom;
+    this.countPos -= keepFrom;
+  }
+
+  private lineNumberAt(offset: number): number {
+    if (offset < this.countPos) {
+      // Only called backwards within the current line region; count the difference down.
+      let n = 0;
+      for (let i = this.text.indexOf('\n', offset); i !== -1 && i < this.countPos; i = this.text.indexOf('\n', i + 1)) n++;
+      return this.countLine - n;
+    }
+    let n = 0;
+    for (let i = this.text.indexOf('\n', this.countPos); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) n++;
+    this.countLine += n;
+    this.countPos = offset;
+    return this.countLine;
+  }
+
+  private handleLine(start: number, end: number, hit: number): void {
+    const lineNo = this.lineNumberAt(start);
+    let from = start;
+    let to = end;
+    if (to - from > MAX_LINE) {
+      const centre = hit >= 0 ? hit : start;
+      from = Math.max(start, centre - MAX_LINE / 2);
+      to = Math.min(end, from + MAX_LINE);
+    }
+    const norm = normalizeLine(decode(this.text.slice(from, to)));
+    const consumed = this.tracker.wantsEveryLine() && norm.marker !== 'endgroup';
+    this.tracker.observe(norm, lineNo);
+    if (consumed || norm.marker === 'group') return;
+    const lower = norm.text.toLowerCase();
+    for (const rule of this.ruleSet.candidates(lower)) {
+      const count = this.perRule.get(rule.id) ?? 0;
+      if (count >= MAX_MATCHES_PER_RULE) continue;
+      const captures = matchAny(rule.patterns, norm.text);
+      if (!captures) continue;
+      const before = this.linesBefore(start, LOOKBEHIND);
+      if (!this.contextHolds(rule.before, before, captures)) continue;
+      if (rule.after.length > 0 && !this.contextHolds(rule.after, this.linesAfter(end, LOOKAHEAD).reverse(), captures)) continue;
+      this.perRule.set(rule.id, count + 1);
+      this.matches.push({ rule, line: lineNo, text: norm.text, captures, context: this.tracker.snapshot(lineNo, norm.vertex), before });
+      return;
+    }
+  }
+
+  /** `lines` are nearest-last: the pattern must (not) occur within the rule's window. */
+  private contextHolds(patterns: readonly ContextPattern[], lines: string[], captures: Record<string, string>): boolean {
+    for (const c of patterns) {
+      const window = lines.slice(Math.max(0, lines.length - c.within));
+      let found: Record<string, string> | null = null;
+      for (let i = window.length - 1; i >= 0 && !found; i--) found = matchAny([c.regex], window[i] ?? '');
+      if (c.present !== (found !== null)) return false;
+      if (found) for (const [k, v] of Object.entries(found)) if (!(k in captures)) captures[k] = v;
+    }
+    return true;
+  }
+
+  private linesBefore(start: number, n: number): string[] {
+    const out: string[] = [];
+    let end = start - 1;
+    while (out.length < n && end > 0) {
+      const s = this.text.lastIndexOf('\n', end - 1) + 1;
+      out.push(normalizeLine(decode(this.text.slice(s, Math.min(end, s + MAX_LINE)))).text);
+      end = s - 1;
+    }
+    return out.reverse();
+  }
+
+  private linesAfter(end: number, n: number): string[] {
+    const out: string[] = [];
+    let s = end + 1;
+    while (out.length < n && s < this.text.length) {
+      const e = lineEnd(this.text, s);
+      out.push(normalizeLine(decode(this.text.slice(s, Math.min(e, s + MAX_LINE)))).text);
+      s = e + 1;
+    }
+    return out;
+  }
+}
+
+function lineEnd(text: string, from: number): number {
+  const e = text.indexOf('\n', from);
+  return e === -1 ? text.length : e;
+}
+
+// eslint-disable-next-line no-control-regex -- detecting bytes outside ASCII is the point
+const NON_ASCII = /[^\x00-\x7f]/;
+
+function decode(latin1: string): string {
+  return NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
+}
+
+function matchAny(patterns: readonly RegExp[], text: string): Record<string, string> | null {
+  for (const re of patterns) {
+    const m = execPattern(re, text);
+    if (m) return m;
+  }
+  return null;
+}

@@ -1,0 +1,64 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import { captureStream } from '../support/capture-stream.js';
+
+interface Expectation {
+  classes: string[];
+  host?: { goos?: string; goarch?: string } | null;
+  target?: { goos?: string; goarch?: string } | null;
+  source?: string;
+}
+
+const ROOT = join(import.meta.dirname, '..', '..', 'fixtures', 'logs');
+
+function expectationFiles(dir: string): string[] {
+  return readdirSync(dir).flatMap((name) => {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) return expectationFiles(p);
+    return name === 'expectations.json' ? [p] : [];
+  });
+}
+
+const cases: Array<[string, string, Expectation]> = [];
+for (const file of expectationFiles(ROOT)) {
+  const dir = join(file, '..');
+  const entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Expectation>;
+  for (const [name, exp] of Object.entries(entries)) cases.push([relative(ROOT, join(dir, name)), join(dir, name), exp]);
+}
+
+async function diagnose(path: string): Promise<{ incidents: Array<{ class: string; host: unknown; target: unknown }> }> {
+  const stdout = captureStream();
+  const stderr = captureStream();
+  const code = await runCli(['diagnose', '--json', path], { stdout, stderr, version: 'test' });
+  expect(stderr.text()).toBe('');
+  expect(code).toBe(0);
+  return JSON.parse(stdout.text()) as { incidents: Array<{ class: string; host: unknown; target: unknown }> };
+}
+
+describe('fixture logs', () => {
+  it('has real logs for every class and negatives', () => {
+    const perClass = new Map<string, number>();
+    let negatives = 0;
+    for (const [, , exp] of cases) {
+      if (exp.classes.length === 0) negatives++;
+      for (const c of exp.classes) perClass.set(c, (perClass.get(c) ?? 0) + 1);
+    }
+    expect(perClass.size).toBe(7);
+    for (const [, n] of perClass) expect(n).toBeGreaterThanOrEqual(3);
+    expect(negatives).toBeGreaterThanOrEqual(10);
+  });
+
+  it.each(cases)('%s', async (_name, path, exp) => {
+    const d = await diagnose(path);
+    const got = [...new Set(d.incidents.map((i) => i.class))].sort();
+    expect(got).toEqual([...new Set(exp.classes)].sort());
+    for (const side of ['host', 'target'] as const) {
+      const want = exp[side];
+      if (!want) continue;
+      const incident = d.incidents.find((i) => i.class === exp.classes[0]) as Record<string, unknown> | undefined;
+      expect(incident?.[side], side).toMatchObject(want);
+    }
+  });
+});
