@@ -1,0 +1,6 @@
+import type { IncidentPost } from './incident-store.js';
+
+/** One post per kind, and per channel for Slack: the slot a post replaces. */
+export function postSlot(post: IncidentPost): string {
+  return post.kind === 'slack' ? `slack:${post.channel ?? ''}` : post.kind;
+}
