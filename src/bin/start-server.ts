@@ -1,0 +1,85 @@
+import { randomUUID } from 'node:crypto';
+import type { AddressInfo } from 'node:net';
+import type { CreateContextOptions } from './create-context.js';
+import { createContext } from './create-context.js';
+import { githubApp } from '../github/github-app.js';
+import { manifestSetup, SETUP_PATH } from '../github/manifest-setup.js';
+import { mountGithub } from '../github/mount-github.js';
+import { notConfiguredHandler } from '../github/not-configured-handler.js';
+import { readAppManifest } from '../github/read-app-manifest.js';
+import { WEBHOOK_PATH } from '../github/webhook-path.js';
+import type { ServiceContext } from '../runtime/service-context.js';
+import { createHttpServer } from '../server/create-http-server.js';
+import type { Mount } from '../server/create-http-server.js';
+import { mountSlack } from '../slack/mount-slack.js';
+import { slackApp } from '../slack/slack-app.js';
+import { slackOffHandler } from '../slack/slack-off-handler.js';
+import { stopServer } from './stop-server.js';
+
+export interface StartServerOptions extends CreateContextOptions {
+  /** Overrides PORT; tests pass 0 for a free port. */
+  port?: number;
+  /** Listen address; all interfaces by default. */
+  host?: string;
+}
+
+export interface RunningServer {
+  context: ServiceContext;
+  port: number;
+  /** Stops accepting, waits for in-flight requests and the closers up to SHUTDOWN_TIMEOUT_MS. Resolves the names of what did not finish. */
+  close: () => Promise<string[]>;
+}
+
+/** The composition root of `npm start`: builds the adapters, mounts them on the one server, listens. */
+export async function startServer(options: StartServerOptions): Promise<RunningServer> {
+  // 1. Config, logger, metrics, registries, Redis.
+  const context = createContext(options);
+  const { config, logger, metrics, readiness } = context;
+  // 2. GitHub: the Probot app, or a 503 that says how to register it.
+  const mounts: Mount[] = [];
+  if (config.github === null) {
+    const manifest = readAppManifest();
+    logger.warn(
+      { webhookPath: WEBHOOK_PATH, setupPath: manifest === null ? null : SETUP_PATH },
+      'GitHub App not configured: webhooks are answered 503 until APP_ID, PRIVATE_KEY (or PRIVATE_KEY_PATH) and WEBHOOK_SECRET are set; open /setup on this server to register the app from app.yml, or see "Register the GitHub App" in the README',
+    );
+    mounts.push({ name: 'github', path: WEBHOOK_PATH, prefix: false, handler: notConfiguredHandler(metrics) });
+    if (manifest !== null) {
+      const setup = manifestSetup({ manifest, endpoints: config.githubEndpoints, newState: randomUUID, now: Date.now, fetch: globalThis.fetch });
+      mounts.push({ name: 'github-setup', path: SETUP_PATH, prefix: true, handler: setup });
+    }
+  } else {
+    const github = await mountGithub({ app: config.github, endpoints: config.githubEndpoints, logger, metrics, appFn: githubApp({ logger, metrics }) });
+    mounts.push({ name: 'github', path: WEBHOOK_PATH, prefix: false, handler: github.handler });
+    logger.info({ appId: config.github.appId, apiBaseUrl: config.githubEndpoints.apiBaseUrl, webhookPath: WEBHOOK_PATH }, 'GitHub App mounted');
+  }
+  // 3. Slack: Bolt over HTTP under /slack, Socket Mode, or off.
+  if (config.slack === null) {
+    logger.info({}, 'Slack not configured: /slack endpoints are off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable them)');
+    mounts.push({ name: 'slack', path: '/slack', prefix: true, handler: slackOffHandler });
+  } else {
+    const slack = mountSlack(config.slack, logger, slackApp({ logger }));
+    if (slack.handler !== null) mounts.push({ name: 'slack', path: '/slack', prefix: true, handler: slack.handler });
+    await slack.start();
+    context.closers.add('slack', slack.stop);
+    logger.info({ mode: config.slack.mode }, 'Slack app mounted');
+  }
+  // 4. The one HTTP server.
+  const server = createHttpServer({ logger, metrics, readiness, mounts, newRequestId: randomUUID });
+  try {
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(options.port ?? config.port, options.host, () => {
+        server.off('error', reject);
+        resolve();
+      });
+    });
+  } catch (error) {
+    // Release Redis and Slack before reporting that the port is unusable.
+    await context.closers.closeAll(Date.now() + 1000, logger);
+    throw error;
+  }
+  const port = (server.address() as AddressInfo).port;
+  logger.info({ port }, 'server listening');
+  return { context, port, close: () => stopServer(server, context) };
+}

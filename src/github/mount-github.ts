@@ -1,0 +1,51 @@
+import { Probot, createNodeMiddleware } from 'probot';
+import type { ApplicationFunction } from 'probot';
+import type { Logger } from 'pino';
+import type { GithubAppConfig, GithubEndpoints } from '../config/config.js';
+import type { Metrics } from '../metrics/create-metrics.js';
+import type { RequestHandler } from '../server/request-handler.js';
+import { sendJson } from '../server/send-json.js';
+import { countWebhook } from './count-webhook.js';
+import { readBody } from './read-body.js';
+import { WEBHOOK_PATH } from './webhook-path.js';
+
+/** GitHub caps webhook payloads at 25 MB. */
+const MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
+
+export interface MountGithubDeps {
+  app: GithubAppConfig;
+  endpoints: GithubEndpoints;
+  logger: Logger;
+  metrics: Metrics;
+  /** The Probot application function (`githubApp(...)`). */
+  appFn: ApplicationFunction;
+}
+
+/**
+ * The Probot app behind `/api/github/webhooks`. Probot (@octokit/webhooks) verifies the
+ * `x-hub-signature-256` HMAC before any handler runs: an unsigned delivery is answered 400.
+ * Every Octokit it creates uses `endpoints.apiBaseUrl`, so GHE_HOST applies to every call.
+ */
+export async function mountGithub(deps: MountGithubDeps): Promise<{ handler: RequestHandler; probot: Probot }> {
+  const probot = new Probot({
+    appId: deps.app.appId,
+    privateKey: deps.app.privateKey,
+    secret: deps.app.webhookSecret,
+    baseUrl: deps.endpoints.apiBaseUrl,
+    log: deps.logger.child({ component: 'probot' }),
+  });
+  const middleware = await createNodeMiddleware(deps.appFn, { probot, webhooksPath: WEBHOOK_PATH });
+  const handler: RequestHandler = async (req, res) => {
+    countWebhook(deps.metrics, req, res);
+    if (req.method === 'POST') {
+      const body = await readBody(req, MAX_WEBHOOK_BYTES);
+      if (body === null) {
+        sendJson(res, 413, { error: 'payload-too-large', message: 'Webhook payloads are limited to 25 MB.' }, { connection: 'close' });
+        return true;
+      }
+      req.body = body.toString('utf8');
+    }
+    return Boolean(await middleware(req, res));
+  };
+  return { handler, probot };
+}
