@@ -9,6 +9,8 @@ interface Expectation {
   host?: { goos?: string; goarch?: string } | null;
   target?: { goos?: string; goarch?: string } | null;
   source?: string;
+  /** A real log the engine is known to get wrong, and why; the test fails loudly once it is fixed. */
+  knownMiss?: string;
 }
 
 const ROOT = join(import.meta.dirname, '..', '..', 'fixtures', 'logs');
@@ -50,7 +52,7 @@ describe('fixture logs', () => {
     expect(negatives).toBeGreaterThanOrEqual(10);
   });
 
-  it.each(cases)('%s', async (_name, path, exp) => {
+  const check = async (path: string, exp: Expectation): Promise<void> => {
     const d = await diagnose(path);
     const got = [...new Set(d.incidents.map((i) => i.class))].sort();
     expect(got).toEqual([...new Set(exp.classes)].sort());
@@ -60,5 +62,10 @@ describe('fixture logs', () => {
       const incident = d.incidents.find((i) => i.class === exp.classes[0]) as Record<string, unknown> | undefined;
       expect(incident?.[side], side).toMatchObject(want);
     }
-  });
+  };
+
+  it.each(cases.filter(([, , e]) => !e.knownMiss))('%s', async (_name, path, exp) => check(path, exp));
+
+  // Known misses are listed in expectations.json with the reason; `it.fails` turns red when one starts passing.
+  it.fails.each(cases.filter(([, , e]) => e.knownMiss))('known miss: %s', async (_name, path, exp) => check(path, exp));
 });

@@ -1,6 +1,7 @@
 import type { Incident, Platform } from '../model/incident.js';
 import type { FailureClass } from '../model/failure-class.js';
 import type { RuleMatch, ScanResult } from '../scan/log-scanner.js';
+import type { ContextSnapshot } from './context-tracker.js';
 import { ELF_MACHINES, VALID_GOARCH, toGoarch } from './arch-table.js';
 import type { FixContext } from './fix-context.js';
 import { FIX_STRATEGIES } from './fixes/fix-registry.js';
@@ -29,7 +30,14 @@ interface Resolved {
  * 5. attach the ranked fixes.
  */
 export function buildIncidents(scan: ScanResult): Incident[] {
-  const resolved = scan.matches.map((m) => resolve(m, scan.host)).filter((r) => conditionsHold(r));
+  const best = new Map<number, Resolved>();
+  for (const m of scan.matches) {
+    const r = resolve(m, scan);
+    if (!conditionsHold(r)) continue;
+    const current = best.get(m.line);
+    if (!current || current.match.rule.priority < m.rule.priority) best.set(m.line, r);
+  }
+  const resolved = [...best.values()].sort((a, b) => a.match.line - b.match.line);
   const byFingerprint = new Map<string, { incident: Incident; resolved: Resolved }>();
   for (const r of resolved) {
     const fp = fingerprintOf({ class: r.match.rule.class, keys: keyFacts(r) });
@@ -54,21 +62,37 @@ export function buildIncidents(scan: ScanResult): Incident[] {
     .sort((a, b) => b.confidence - a.confidence || (a.evidence[0]?.line ?? 0) - (b.evidence[0]?.line ?? 0));
 }
 
-function resolve(match: RuleMatch, logHost: Platform | null): Resolved {
-  let host = logHost;
+function resolve(match: RuleMatch, scan: ScanResult): Resolved {
+  let host = scan.host;
+  const final: ContextSnapshot = scan.final;
   const c = match.captures;
   const ctx = match.context;
   const facts: Record<string, string> = { ...c };
   const step = ctx.step;
   const inlineEnv = failingEnv(match);
-  const assigned = { ...ctx.assigned, ...(step?.env ?? {}), ...inlineEnv };
+  // What was set for the failing build: its own command, its step, earlier commands; facts printed later
+  // (a `go env` pasted after the error) fill only what is still unknown.
+  const assigned: Record<string, string> = { ...ctx.assigned, ...(step?.env ?? {}), ...inlineEnv };
+  const buildSetsArch = assigned.GOARCH !== undefined;
+  const goEnv = { ...final.goEnv, ...ctx.goEnv };
+  if (assigned.CGO_ENABLED === undefined && goEnv.CGO_ENABLED !== undefined && (!buildSetsArch || assigned.GOARCH === goEnv.GOARCH)) assigned.CGO_ENABLED = goEnv.CGO_ENABLED;
+  if (assigned.CC === undefined && goEnv.CC !== undefined && !buildSetsArch && /-linux-|-w64-/.test(goEnv.CC)) assigned.CC = goEnv.CC;
+  if (!buildSetsArch && goEnv.GOARCH !== undefined) assigned.GOARCH = goEnv.GOARCH;
+  if (assigned.GOOS === undefined && goEnv.GOOS !== undefined) assigned.GOOS = goEnv.GOOS;
   for (const k of ['CGO_ENABLED', 'CC']) if (assigned[k] !== undefined && facts[k.toLowerCase()] === undefined) facts[k === 'CC' ? 'cc' : 'cgoEnabled'] = assigned[k] ?? '';
+  if (inlineEnv.GOARCH !== undefined || step?.env.GOARCH !== undefined || ctx.assigned.GOARCH !== undefined) facts.explicitArch = 'true';
 
   // Target: the rule's own captures, then the container platform, then the environment of the failing build.
   let goos: string | null = c.goos ?? null;
   let goarch: string | null = c.goarch ?? null;
   let variant: string | null = null;
-  const platform = c.platform ?? ctx.vertex?.platform ?? singlePlatform(ctx.platform);
+  const vertex = ctx.vertex?.platform ? ctx.vertex : match.vertex !== null ? scan.vertexInfo(match.vertex) : ctx.vertex;
+  const platform = c.platform ?? vertex?.platform ?? singlePlatform(ctx.platform);
+  if (match.rule.class === 'cgo-cross-linker' && !goarch) {
+    // The cross linker's own path names the target: .../aarch64-linux-gnu/bin/ld.
+    const ld = /\/(x86_64|aarch64|arm|i686|i386|powerpc64le|s390x|riscv64)-linux-gnu\w*\/bin\/ld\b|gcc-cross\/(x86_64|aarch64|arm|i686|powerpc64le|s390x|riscv64)-linux-gnu/.exec(match.text);
+    if (ld) goarch = toGoarch(ld[1] ?? ld[2] ?? '');
+  }
   if (platform && (!goarch || !goos)) {
     const [pos, parch, pvar] = platform.split('/');
     goos ??= pos ?? null;
@@ -82,7 +106,7 @@ function resolve(match: RuleMatch, logHost: Platform | null): Resolved {
     if (m?.[1]) facts.libArch = toGoarch(m[1]) ?? m[1];
   }
   if (!goarch && c.need && match.rule.class !== 'dlopen-arch-mismatch') goarch = toGoarch(c.need.replace(/\s/g, '')) ?? c.need;
-  if (!goarch && c.elfMachine) goarch = ELF_MACHINES[c.elfMachine] ?? null;
+  if (c.elfMachine && ELF_MACHINES[c.elfMachine]) facts.libArch = ELF_MACHINES[c.elfMachine] ?? '';
   if (!goarch && c.triple) goarch = toGoarch(c.triple.split('-')[0] ?? '');
   if (!goarch && c.binary) {
     const arch = ctx.fileArch[c.binary] ?? ctx.fileArch[c.binary.replace(/^\.\//, '')];
@@ -91,13 +115,45 @@ function resolve(match: RuleMatch, logHost: Platform | null): Resolved {
   if (!goarch && assigned.GOARCH) goarch = assigned.GOARCH;
   if (!goos && assigned.GOOS) goos = assigned.GOOS;
   if (!goarch && c.cc) {
-    const triple = /^([\w]+)-(?:[\w]+-)?linux/.exec(c.cc.split('/').pop() ?? '');
-    if (triple?.[1]) goarch = toGoarch(triple[1]);
+    const triple = /^(x86_64|aarch64|arm|armv7|i[3-6]86|powerpc64le|s390x|riscv64|mips64el|mipsel|loongarch64)-(?:\w+-)?(linux|w64|mingw32|apple|darwin)/.exec(c.cc.split('/').pop() ?? '');
+    if (triple?.[1]) {
+      goarch = toGoarch(triple[1]);
+      goos ??= triple[2] === 'linux' ? 'linux' : triple[2] === 'apple' || triple[2] === 'darwin' ? 'darwin' : 'windows';
+    }
   }
+  if (!goarch && c.flag) goarch = /^-m(?:arm|thumb|fpu|float-abi)/.test(c.flag) ? 'arm' : c.flag === '-m64' ? 'amd64' : c.flag === '-m32' ? '386' : null;
+  if (!goarch) {
+    const ld = /\/(x86_64|aarch64|arm|i686|i386|powerpc64le|s390x|riscv64)-linux-gnu\w*\/bin\/ld\b|gcc-cross\/(x86_64|aarch64|arm|i686|powerpc64le|s390x|riscv64)-linux-gnu/.exec(match.text);
+    if (ld) goarch = toGoarch(ld[1] ?? ld[2] ?? '');
+  }
+  if (!goarch && (c.buildingFor ?? null)) goarch = toGoarch(c.buildingFor ?? '');
+  if (!goarch && c.need && match.rule.class !== 'dlopen-arch-mismatch') goarch = toGoarch(c.need.replace(/\s/g, '')) ?? c.need;
+  if (!goarch && (c.imageArch ?? c.qemuArch)) {
+    goarch = toGoarch(c.imageArch ?? c.qemuArch ?? '');
+    goos ??= 'linux';
+  }
+  if (!goarch && (assigned.IMAGE_PLATFORM || assigned.IMAGE_ARCH) && /qemu|image|exec-format/.test(match.rule.class)) {
+    const [pos, parch] = (assigned.IMAGE_PLATFORM ?? `linux/${assigned.IMAGE_ARCH ?? ''}`).split('/');
+    goos ??= pos ?? null;
+    goarch = toGoarch(parch ?? '');
+  }
+  if (!goarch && ctx.toolchain?.goarch && host?.goarch && toGoarch(ctx.toolchain.goarch) !== host.goarch) goarch = ctx.toolchain.goarch;
+  if (!goarch && final.toolchain?.goarch && host?.goarch && toGoarch(final.toolchain.goarch) !== host.goarch) goarch = final.toolchain.goarch;
+  if (!goarch && match.rule.class === 'cgo-disabled' && (ctx.toolchain ?? final.toolchain)?.goarch) {
+    // Nothing says otherwise: the build targets the toolchain's own platform.
+    const tc = ctx.toolchain ?? final.toolchain;
+    goarch = tc?.goarch ?? null;
+    goos ??= tc?.goos ?? null;
+  }
+  if (goos) goos = goos.toLowerCase() === 'macos' ? 'darwin' : goos.toLowerCase();
+  if (c.libExt && !goos) goos = c.libExt === 'dll' ? 'windows' : c.libExt === 'dylib' ? 'darwin' : 'linux';
+  if (host && !host.goos && goos && match.rule.class === 'dlopen-arch-mismatch') host = { ...host, goos };
   if (goarch && match.rule.class !== 'unsupported-platform') goarch = toGoarch(goarch) ?? goarch;
   if (goarch === 'arm' && !variant && assigned.GOARM) variant = `v${assigned.GOARM}`;
   if (match.rule.class === 'dlopen-arch-mismatch') {
-    const libArch = facts.libArch ?? (c.libCc ? toGoarch(c.libCc) : null);
+    const hostArch = host?.goarch ?? null;
+    const byClass = c.elfClass === '32' ? { amd64: '386', arm64: 'arm' }[hostArch ?? ''] : c.elfClass === '64' ? { '386': 'amd64', arm: 'arm64' }[hostArch ?? ''] : undefined;
+    const libArch = facts.libArch ?? (c.libCc ? toGoarch(c.libCc) : null) ?? byClass ?? null;
     if (libArch) {
       facts.libArch = libArch;
       if (c.need && !host?.goarch) host = { goos: host?.goos ?? goos ?? null, goarch: toGoarch(c.need) ?? c.need };
@@ -109,6 +165,7 @@ function resolve(match: RuleMatch, logHost: Platform | null): Resolved {
 
   const docker =
     ctx.vertex !== null ||
+    match.vertex !== null ||
     (ctx.dockerLine !== null && match.line - ctx.dockerLine <= 60) ||
     (step !== null && (DOCKER_STEP.test(step.title) || step.script.some((l) => DOCKER_CMD.test(l))));
   return { match, host, target, facts, docker, failingCommand: failingCommand(match, docker) };
@@ -119,6 +176,7 @@ function conditionsHold(r: Resolved): boolean {
   if (when.docker !== undefined && when.docker !== r.docker) return false;
   const cross = isCross(r);
   if (when.cross !== undefined && cross !== when.cross) return false;
+  if (when.sameArch === false && cross === false) return false;
   if (when.cgoOff !== undefined) {
     const cgo = r.facts.cgoEnabled;
     const off = cgo === '0' || (cgo !== '1' && cross === true && !r.facts.cc);
@@ -129,7 +187,12 @@ function conditionsHold(r: Resolved): boolean {
 
 /** true/false when both platforms are known; null when the log does not say. */
 function isCross(r: Resolved): boolean | null {
-  if (!r.host?.goarch || !r.target?.goarch) return null;
+  // GOARCH set explicitly for a build on an unknown host is, in practice, a cross build.
+  if (!r.host?.goarch && r.target?.goarch && r.facts.explicitArch === 'true') return true;
+  if (!r.host?.goarch || !r.target?.goarch) {
+    if (r.host?.goos && r.target?.goos && r.host.goos !== r.target.goos) return true;
+    return null;
+  }
   if (r.target.goarch !== r.host.goarch) return true;
   return !!(r.target.goos && r.host.goos && r.target.goos !== r.host.goos);
 }

@@ -33,17 +33,23 @@ export interface ContextSnapshot {
   fileArch: Record<string, string>;
   /** The last `go build|install|test|run` commands seen in step scripts or traces, oldest first. */
   goCommands: string[];
+  /** Values printed by `go env` (GOARCH="amd64"...): the toolchain's defaults, weaker than assignments. */
+  goEnv: Record<string, string>;
+  /** The Go toolchain's own platform. */
+  toolchain: Platform | null;
 }
 
 const GO_VERSION = /\bgo version go[\d.]+\w* (?<os>[a-z0-9]+)\/(?<arch>[a-z0-9]+)/;
-const HOST_ENV = /^(?:set )?GOHOST(?<key>OS|ARCH)=["']?(?<value>[a-z0-9]+)/;
+const GO_ENV_LINE = /^\s*(?:set )?(?<key>GO[A-Z0-9_]+|CGO_[A-Z_]+|CC|CXX)=(?<q>["'])(?<value>[^"']*)\k<q>\s*$/;
+const PKG_TOOL = /pkg\/tool\/(?<os>linux|darwin|windows|freebsd)_(?<arch>amd64|arm64|arm|386|ppc64le|s390x|riscv64)\//;
+const PLATFORM_WARNING = /(?:requested image's platform \((?<image>[\w/]+)\) does not match the detected host platform|image platform \((?<image2>[\w/]+)\) does not match the expected platform) \((?<host>[\w/]+)\)/;
+const IMAGE_ARCH = /[\s/_:-](aarch64|arm64v8|arm64|arm32v7|armhf|armv7|amd64|x86_64|i386|ppc64le|s390x|riscv64)(?=[\s/_:.-]|$)/;
 const ASSIGN = /(?:^|[\s;&|(`"'])(?:export\s+|set\s+)?(?<key>GOOS|GOARCH|GOARM|GOAMD64|CGO_ENABLED|CC|CXX|CGO_LDFLAGS|CGO_CFLAGS)=(?<value>"[^"]*"|'[^']*'|[^\s;&|)`]*)/g;
 const YAML_KV = /^\s+(?<key>[A-Za-z_][\w-]*): ?(?<value>.*)$/;
 const PLATFORM_FLAG = /--platform[= ](?<value>[\w/.,$-]+)/;
 const RUNNER_IMAGE = /^\s*Image: (?<image>[\w.-]+)\s*$/;
 const TOOLCACHE = /hostedtoolcache[\\/]go[\\/][\d.]+[\\/](?<arch>x64|arm64|x86)\b|go-[\d.]+-(?<os>linux|darwin|win32|windows)-(?<arch2>x64|arm64|amd64|386)\.(?:tar\.gz|zip)/;
 const UNAME_A = /^Linux \S+ \S+ .* (?<arch>x86_64|aarch64|armv7l|i686|ppc64le|s390x|riscv64) GNU\/Linux$/;
-const UNAME_M = /(?:^|[\s+$>])uname -m\s*$/;
 const VERTEX = /^\[(?:(?<platform>[a-z0-9]+\/[a-z0-9]+(?:\/v\d)?) )?[^\]]*\] (?<instr>.+)$/;
 const DOCKER_SUMMARY = /^ ?> \[(?:(?<platform>[a-z0-9]+\/[a-z0-9]+(?:\/v\d)?) )?[^\]]*\] (?<instr>.+?):?$/;
 const DOCKER_SIGNAL = /\b(?:docker (?:buildx |image )?(?:build|run|pull|create)|buildx|build-push-action|podman (?:build|run)|failed to solve|Step \d+\/\d+ : |\[internal\] load build definition)/i;
@@ -61,6 +67,10 @@ export class ContextTracker {
   private hostGoos: string | null = null;
   private hostGoarch: string | null = null;
   private hostStrength = 0;
+  /** What the Go toolchain was built for (`go version`, GOHOSTARCH, pkg/tool/linux_amd64): its default target. */
+  private toolGoos: string | null = null;
+  private toolGoarch: string | null = null;
+  private readonly goEnv: Record<string, string> = {};
   private readonly steps: StepInfo[] = [];
   private current: StepInfo | null = null;
   private section: 'script' | 'env' | 'with' | 'shell' | 'header' | null = null;
@@ -73,6 +83,9 @@ export class ContextTracker {
   private summaryLine = 0;
   private readonly fileArch: Record<string, string> = {};
   private unameLine = -10;
+  private unameFlag = 'm';
+  private feedNext = 0;
+  private lastErrorVertex: number | null = null;
   private readonly goCommands: string[] = [];
 
   private pushGoCommand(text: string): void {
@@ -84,25 +97,32 @@ export class ContextTracker {
 
   /** True while the scanner must hand over every line (inside a `Run` group header). */
   wantsEveryLine(): boolean {
-    return this.section !== null && (this.section !== 'header' || this.groupLines < 40);
+    return this.feedNext > 0 || (this.section !== null && (this.section !== 'header' || this.groupLines < 40));
   }
 
-  observe(n: NormalizedLine, line: number): void {
+  /** Container build vertices seen so far (number → platform and instruction). */
+  vertexInfo(vertex: number): VertexInfo | null {
+    return this.vertices.get(vertex) ?? null;
+  }
+
+  /** Reads one line; returns true when the line is part of a step's header (script, env, with), not output. */
+  observe(n: NormalizedLine, line: number): boolean {
     const text = n.text;
+    if (this.feedNext > 0) this.feedNext--;
     if (n.marker === 'group') {
       this.openGroup(text, line);
-      return;
+      return true;
     }
     if (n.marker === 'endgroup') {
       this.section = null;
-      return;
+      return true;
     }
     if (this.section !== null) {
       this.groupLines++;
       if (this.section === 'header') this.observeRunnerHeader(text);
       else {
         this.observeGroupLine(text);
-        if (this.section !== 'shell') return;
+        if (this.section !== 'shell') return true;
       }
     }
     if (n.vertex !== null) this.observeVertex(n.vertex, text, line);
@@ -110,18 +130,28 @@ export class ContextTracker {
       const summary = DOCKER_SUMMARY.exec(text);
       if (summary?.groups) {
         this.summaryVertex = { platform: summary.groups.platform ?? null, instruction: summary.groups.instr ?? '' };
+        // The summary names the platform of the vertex that failed, even when its header was not in the log.
+        if (this.lastErrorVertex !== null && !this.vertices.get(this.lastErrorVertex)?.platform) this.vertices.set(this.lastErrorVertex, this.summaryVertex);
         this.summaryLine = line;
         this.dockerLine = line;
       }
     }
     if (DOCKER_SIGNAL.test(text)) this.dockerLine = line;
     this.observeFacts(text, n.vertex !== null, line);
+    return false;
   }
 
-  /** Where the build happens, from the strongest evidence seen anywhere in the log. */
+  /** Where the build happens: the machine (uname, runner image, docker's host platform), else the toolchain's own platform. */
   host(): Platform | null {
-    if (!this.hostGoos && !this.hostGoarch) return null;
-    return { goos: this.hostGoos, goarch: this.hostGoarch };
+    const goos = this.hostGoos ?? this.toolGoos;
+    const goarch = this.hostGoarch ?? this.toolGoarch;
+    if (!goos && !goarch) return null;
+    return { goos, goarch };
+  }
+
+  /** The platform the Go toolchain itself is for, when the log shows it. */
+  toolchain(): Platform | null {
+    return this.toolGoos || this.toolGoarch ? { goos: this.toolGoos, goarch: this.toolGoarch } : null;
   }
 
   snapshot(line: number, vertex: number | null): ContextSnapshot {
@@ -136,6 +166,8 @@ export class ContextTracker {
       dockerLine: this.dockerLine,
       fileArch: { ...this.fileArch },
       goCommands: [...this.goCommands],
+      goEnv: { ...this.goEnv },
+      toolchain: this.toolchain(),
     };
   }
 
@@ -195,11 +227,12 @@ export class ContextTracker {
     const img = RUNNER_IMAGE.exec(text);
     if (img?.groups?.image) {
       const p = platformOfRunnerImage(img.groups.image);
-      if (p) this.setHost(p.goos, p.goarch, 2);
+      if (p) this.setHost(p.goos, p.goarch, 4);
     }
   }
 
   private observeVertex(vertex: number, text: string, line: number): void {
+    if (/^ERROR:/.test(text)) this.lastErrorVertex = vertex;
     const m = VERTEX.exec(text);
     if (m?.groups && !this.vertices.has(vertex)) {
       if (this.vertices.size >= MAX_VERTICES) this.vertices.clear();
@@ -211,30 +244,70 @@ export class ContextTracker {
   private observeFacts(text: string, inContainer: boolean, line: number): void {
     if (!inContainer) {
       const gv = GO_VERSION.exec(text);
-      if (gv?.groups) this.setHost(gv.groups.os ?? null, gv.groups.arch ?? null, 3);
-      const he = HOST_ENV.exec(text);
-      if (he?.groups) {
-        if (he.groups.key === 'OS') this.setHost(he.groups.value ?? null, this.hostGoarch, 4, true);
-        else this.setHost(this.hostGoos, he.groups.value ?? null, 4, true);
-      }
+      if (gv?.groups) this.setToolchain(gv.groups.os ?? null, gv.groups.arch ?? null);
+      const tool = PKG_TOOL.exec(text);
+      if (tool?.groups) this.setToolchain(tool.groups.os ?? null, tool.groups.arch ?? null);
       const tc = TOOLCACHE.exec(text);
       if (tc?.groups) {
         const arch = toGoarch(tc.groups.arch ?? tc.groups.arch2 ?? '');
         const os = tc.groups.os ? (tc.groups.os === 'win32' ? 'windows' : tc.groups.os) : null;
-        this.setHost(os ?? this.hostGoos ?? 'linux', arch, 2);
+        this.setHost(os ?? this.hostGoos ?? 'linux', arch, 3);
       }
       const ua = UNAME_A.exec(text);
-      if (ua?.groups?.arch) this.setHost('linux', toGoarch(ua.groups.arch), 2);
+      if (ua?.groups?.arch) this.setHost('linux', toGoarch(ua.groups.arch), 5);
       if (/^[+$] .*\bgo (?:build|install|test|run)\b/.test(text)) this.pushGoCommand(text);
-      if (UNAME_M.test(text)) this.unameLine = line;
-      else if (line - this.unameLine <= 2) {
-        const arch = /^(x86_64|aarch64|armv7l|armv6l|i686|ppc64le|s390x|riscv64)$/.exec(text.trim());
-        if (arch?.[1]) this.setHost(this.hostGoos ?? 'linux', toGoarch(arch[1]), 2);
+      const un = /^(?:.{0,80}?[$#>] |\+ |Run )?uname -(m|s|p)\b/.exec(text.trim());
+      if (un) {
+        this.unameLine = line;
+        this.unameFlag = un[1] ?? 'm';
+        this.feedNext = 2;
+      } else if (line - this.unameLine <= 2) {
+        const word = text.trim();
+        if (this.unameFlag === 's') {
+          if (/^(linux|darwin|freebsd)$/i.test(word)) this.setHost(word.toLowerCase(), this.hostGoarch, 5, true);
+        } else {
+          const arch = /^(x86_64|aarch64|arm64|armv7l|armv6l|i686|ppc64le|s390x|riscv64)$/.exec(word);
+          if (arch?.[1]) this.setHost(this.hostGoos ?? 'linux', toGoarch(arch[1]), 5);
+        }
       }
-      this.readAssignments(text);
+      if (!this.hostGoos && text.includes('/system/bin/sh:')) this.hostGoos = 'android';
+      const grTarget = /\btarget=(?<os>linux|darwin|windows|freebsd)_(?<arch>amd64|arm64|arm|386|ppc64le|s390x|riscv64)\b/.exec(text);
+      if (grTarget?.groups) {
+        this.assigned.GOOS = grTarget.groups.os ?? '';
+        this.assigned.GOARCH = grTarget.groups.arch ?? '';
+      }
+      const lscpu = /^Architecture:\s+(x86_64|aarch64|armv7l|armv6l|i686|ppc64le|s390x|riscv64)\s*$/.exec(text);
+      if (lscpu?.[1]) this.setHost(this.hostGoos ?? 'linux', toGoarch(lscpu[1]), 4);
+      const osArch = /^\s*OS\/Arch:\s+([a-z]+)\/([a-z0-9]+)\s*$/.exec(text);
+      if (osArch) this.setHost(osArch[1] ?? null, osArch[2] ?? null, 3);
+      const warn = PLATFORM_WARNING.exec(text);
+      if (warn?.groups) {
+        const [hos, harch] = (warn.groups.host ?? '').split('/');
+        this.setHost(hos ?? null, harch ?? null, 4);
+        const image = warn.groups.image ?? warn.groups.image2;
+        if (image) this.assigned.IMAGE_PLATFORM = image;
+      }
+      const gox = /^--> ([a-z0-9]+)\/([a-z0-9]+) error\b/.exec(text);
+      if (gox) {
+        this.assigned.GOOS = gox[1] ?? '';
+        this.assigned.GOARCH = gox[2] ?? '';
+      }
+      if (!this.hostGoos && !this.toolGoos && /(?:^|\s)\/Users\/[\w.-]+\//.test(text)) this.toolGoos = 'darwin';
     }
+    const env = GO_ENV_LINE.exec(text);
+    if (env?.groups) {
+      const key = env.groups.key ?? '';
+      const value = env.groups.value ?? '';
+      this.goEnv[key] = value;
+      if (!inContainer && key === 'GOHOSTARCH') this.setToolchain(this.toolGoos, value);
+      if (!inContainer && key === 'GOHOSTOS') this.setToolchain(value, this.toolGoarch);
+    } else this.readAssignments(text);
     const p = PLATFORM_FLAG.exec(text);
     if (p?.groups?.value) this.platform = p.groups.value;
+    if (/\b(?:docker|podman) (?:run|pull|create)\b/.test(text)) {
+      const img = IMAGE_ARCH.exec(text);
+      if (img?.[1]) this.assigned.IMAGE_ARCH = img[1];
+    }
     const f = FILE_OUTPUT.exec(text);
     if (f?.groups?.path && f.groups.machine) {
       const arch = machineToGoarch(f.groups.machine);
@@ -244,6 +317,11 @@ export class ContextTracker {
         if (keys.length > 256 && keys[0]) delete this.fileArch[keys[0]];
       }
     }
+  }
+
+  private setToolchain(goos: string | null, goarch: string | null): void {
+    if (goos) this.toolGoos = goos;
+    if (goarch) this.toolGoarch = goarch;
   }
 
   private readAssignments(text: string): void {
@@ -261,6 +339,7 @@ export class ContextTracker {
     if (goos) this.hostGoos = goos;
     if (goarch) this.hostGoarch = goarch;
     this.hostStrength = Math.max(this.hostStrength, strength);
+    if (this.hostGoarch) this.hostGoarch = toGoarch(this.hostGoarch) ?? this.hostGoarch;
   }
 }
 

@@ -45,6 +45,7 @@ export function parseRule(file: string, text: string): Rule {
   if (r.when.cross !== undefined) when.cross = r.when.cross;
   if (r.when.docker !== undefined) when.docker = r.when.docker;
   if (r.when.cgoOff !== undefined) when.cgoOff = r.when.cgoOff;
+  if (r.when.sameArch !== undefined) when.sameArch = r.when.sameArch;
   return {
     id: r.id,
     file,
@@ -57,6 +58,7 @@ export function parseRule(file: string, text: string): Rule {
     before: context(r.context.before, 'before'),
     after: context(r.context.after, 'after'),
     when,
+    facts: r.facts,
     suppresses: r.suppresses,
     explanation: r.explanation.trim(),
     examples: r.examples,

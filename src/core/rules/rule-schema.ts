@@ -4,7 +4,7 @@ import { FAILURE_CLASSES } from '../model/failure-class.js';
 const contextPattern = z
   .object({
     pattern: z.string().min(1),
-    within: z.number().int().min(1).max(200).default(30),
+    within: z.number().int().min(1).max(40).default(30),
     present: z.boolean().default(true),
   })
   .strict();
@@ -32,9 +32,11 @@ export const ruleFileSchema = z
         cross: z.boolean().optional(),
         docker: z.boolean().optional(),
         cgoOff: z.boolean().optional(),
+        sameArch: z.boolean().optional(),
       })
       .strict()
       .default({}),
+    facts: z.record(z.string().regex(/^[a-zA-Z]+$/), z.string()).default({}),
     suppresses: z.array(z.enum(FAILURE_CLASSES)).default([]),
     explanation: z.string().min(20),
     examples: z

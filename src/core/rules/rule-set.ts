@@ -5,6 +5,7 @@ export const CONTEXT_TRIGGERS = [
   '##[group]', '##[endgroup]', 'go version go', 'goarch', 'goos', 'cgo_enabled', 'platform', 'image:',
   'hostedtoolcache', 'go-versions', '] run ', 'step ', ': elf ', 'gnu/linux', 'uname', '[linux/', '[windows/',
   'docker', 'buildx', 'podman', 'failed to solve', ' cc=', 'go build', 'go install', 'go run ', 'go test ',
+  'os/arch', 'architecture:', '--> ', '/users/', 'does not match the', 'gcc-cross', 'gohost', 'pkg/tool/', 'did not complete successfully', 'target=', '/system/bin/sh',
 ];
 
 /**

@@ -18,6 +18,8 @@ export interface RuleConditions {
   docker?: boolean;
   /** cgo is off for the failing build: explicitly (CGO_ENABLED=0) or implicitly (cross-compiling without CC). */
   cgoOff?: boolean;
+  /** false: the rule does not apply when target and host are known to be the same architecture. */
+  sameArch?: boolean;
 }
 
 /** A rule as loaded and compiled: immutable, safe to share. */
@@ -34,6 +36,8 @@ export interface Rule {
   before: ContextPattern[];
   after: ContextPattern[];
   when: RuleConditions;
+  /** Constant facts the rule contributes (for example goos: darwin for a macOS linker message). */
+  facts: Record<string, string>;
   /** Classes whose incidents are dropped when this rule produces one (they are symptoms of this one). */
   suppresses: FailureClass[];
   explanation: string;

@@ -4,7 +4,7 @@ import { normalizeLine } from '../log/normalize-line.js';
 import type { Rule, ContextPattern } from '../rules/rule.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { execPattern } from '../rules/compile-pattern.js';
-import { ContextTracker, type ContextSnapshot } from '../diagnose/context-tracker.js';
+import { ContextTracker, type ContextSnapshot, type VertexInfo } from '../diagnose/context-tracker.js';
 
 /** One line that a rule matched, with what the log said around it. */
 export interface RuleMatch {
@@ -18,11 +18,17 @@ export interface RuleMatch {
   context: ContextSnapshot;
   /** Up to LOOKBEHIND normalised lines before the match, oldest first. */
   before: string[];
+  /** BuildKit vertex of the line, if any. */
+  vertex: number | null;
 }
 
 export interface ScanResult {
   matches: RuleMatch[];
   host: Platform | null;
+  /** The context at the end of the log (facts printed after the error, such as `go env`). */
+  final: ContextSnapshot;
+  /** Container build vertices as known at the end of the log. */
+  vertexInfo: (vertex: number) => VertexInfo | null;
   lines: number;
   bytes: number;
   truncated: boolean;
@@ -96,7 +102,7 @@ export class LogScanner {
     const lastStart = this.text.lastIndexOf('\n') + 1;
     const trailing = lastStart < this.text.length ? 1 : 0;
     const lines = this.lineNumberAt(lastStart) - 1 + trailing;
-    return { matches: this.matches, host: this.tracker.host(), lines, bytes: this.bytes, truncated: this.truncated };
+    return { matches: this.matches, host: this.tracker.host(), final: this.tracker.snapshot(lines, null), vertexInfo: (v) => this.tracker.vertexInfo(v), lines, bytes: this.bytes, truncated: this.truncated };
   }
 
   private process(final: boolean): void {
@@ -188,21 +194,23 @@ export class LogScanner {
       to = Math.min(end, from + MAX_LINE);
     }
     const norm = normalizeLine(decode(this.text.slice(from, to)));
-    const consumed = this.tracker.wantsEveryLine() && norm.marker !== 'endgroup';
-    this.tracker.observe(norm, lineNo);
-    if (consumed || norm.marker === 'group') return;
+    if (this.tracker.observe(norm, lineNo)) return;
     const lower = norm.text.toLowerCase();
+    let before: string[] | null = null;
+    let snapshot: RuleMatch['context'] | null = null;
+    // Every rule that matches is kept: which one wins is decided once the whole log is known
+    // (a higher-priority rule may need conditions that only later lines settle).
     for (const rule of this.ruleSet.candidates(lower)) {
       const count = this.perRule.get(rule.id) ?? 0;
       if (count >= MAX_MATCHES_PER_RULE) continue;
       const captures = matchAny(rule.patterns, norm.text);
       if (!captures) continue;
-      const before = this.linesBefore(start, LOOKBEHIND);
+      before ??= this.linesBefore(start, LOOKBEHIND);
       if (!this.contextHolds(rule.before, before, captures)) continue;
       if (rule.after.length > 0 && !this.contextHolds(rule.after, this.linesAfter(end, LOOKAHEAD).reverse(), captures)) continue;
       this.perRule.set(rule.id, count + 1);
-      this.matches.push({ rule, line: lineNo, text: norm.text, captures, context: this.tracker.snapshot(lineNo, norm.vertex), before });
-      return;
+      snapshot ??= this.tracker.snapshot(lineNo, norm.vertex);
+      this.matches.push({ rule, line: lineNo, text: norm.text, captures: { ...rule.facts, ...captures }, context: snapshot, before, vertex: norm.vertex });
     }
   }
 
