@@ -49,7 +49,7 @@ export function buildIncidents(scan: ScanResult): Incident[] {
     }
     byFingerprint.set(fp, { incident: toIncident(r, fp), resolved: r });
   }
-  let incidents = [...byFingerprint.values()];
+  let incidents = foldAnonymous([...byFingerprint.values()]);
   const suppressed = new Set<FailureClass>(incidents.flatMap((i) => i.resolved.match.rule.suppresses));
   incidents = incidents.filter((i) => !suppressed.has(i.incident.class) || i.resolved.match.rule.suppresses.includes(i.incident.class));
   for (const i of incidents) {
@@ -60,6 +60,26 @@ export function buildIncidents(scan: ScanResult): Incident[] {
   return incidents
     .map((i) => i.incident)
     .sort((a, b) => b.confidence - a.confidence || (a.evidence[0]?.line ?? 0) - (b.evidence[0]?.line ?? 0));
+}
+
+/**
+ * An incident with nothing that identifies its cause (no library, binary, image or package) is another
+ * symptom of an incident of the same class and target: fold its evidence into that one.
+ */
+function foldAnonymous<T extends { incident: Incident; resolved: Resolved }>(list: T[]): T[] {
+  const named = (i: T): boolean => ['lib', 'libPath', 'binary', 'image', 'package'].some((k) => i.resolved.facts[k] !== undefined);
+  const sameCause = (a: T, b: T): boolean => a.incident.class === b.incident.class && a.incident.target?.goarch === b.incident.target?.goarch;
+  const out: T[] = [];
+  for (const i of list) {
+    const home = !named(i) ? (list.find((o) => o !== i && named(o) && sameCause(o, i)) ?? out.find((o) => sameCause(o, i))) : undefined;
+    if (home) {
+      for (const e of i.incident.evidence) if (home.incident.evidence.length < MAX_EVIDENCE && !home.incident.evidence.some((x) => x.line === e.line)) home.incident.evidence.push(e);
+      home.incident.evidence.sort((a, b) => a.line - b.line);
+      continue;
+    }
+    out.push(i);
+  }
+  return out;
 }
 
 function resolve(match: RuleMatch, scan: ScanResult): Resolved {
@@ -214,12 +234,7 @@ function failingEnv(match: RuleMatch): Record<string, string> {
 function failingCommand(match: RuleMatch, docker: boolean): string | null {
   const ctx = match.context;
   if (docker && ctx.vertex?.instruction) return ctx.vertex.instruction.replace(/:$/, '');
-  for (let i = match.before.length - 1; i >= 0; i--) {
-    const line = match.before[i] ?? '';
-    const m = /^(?:\+{1,3}|\$) (.+)$/.exec(line);
-    if (m?.[1]) return m[1].trim();
-    if (/^(?:##\[group\])?Run /.test(line)) break;
-  }
+  if (match.trace) return match.trace;
   const script = ctx.step?.script.filter((l) => l.trim() !== '' && !l.trim().startsWith('#')) ?? [];
   if (script.length === 0) return null;
   if (script.length === 1) return script[0]?.trim() ?? null;
@@ -290,6 +305,7 @@ function fixContext(r: Resolved, incident: Incident): FixContext {
     goCommand: goFromStep ?? (goCommands.length > 0 ? (findGoInvocation(goCommands[goCommands.length - 1] ?? '') ?? null) : null),
     dockerCommand: dockerCommand?.trim() ?? null,
     docker: r.docker,
+    buildCommands: r.match.context.buildCommands,
     evidenceText: incident.evidence.map((e) => e.text).join('\n'),
   };
 }

@@ -33,6 +33,8 @@ export interface ContextSnapshot {
   fileArch: Record<string, string>;
   /** The last `go build|install|test|run` commands seen in step scripts or traces, oldest first. */
   goCommands: string[];
+  /** Native build commands seen in step scripts (make, cmake, cc/gcc, ar), oldest first: how C dependencies were built. */
+  buildCommands: string[];
   /** Values printed by `go env` (GOARCH="amd64"...): the toolchain's defaults, weaker than assignments. */
   goEnv: Record<string, string>;
   /** The Go toolchain's own platform. */
@@ -87,6 +89,7 @@ export class ContextTracker {
   private feedNext = 0;
   private lastErrorVertex: number | null = null;
   private readonly goCommands: string[] = [];
+  private readonly buildCommands: string[] = [];
 
   private pushGoCommand(text: string): void {
     const cmd = text.trim().replace(/^[+$] /, '');
@@ -166,6 +169,7 @@ export class ContextTracker {
       dockerLine: this.dockerLine,
       fileArch: { ...this.fileArch },
       goCommands: [...this.goCommands],
+      buildCommands: [...this.buildCommands],
       goEnv: { ...this.goEnv },
       toolchain: this.toolchain(),
     };
@@ -203,6 +207,10 @@ export class ContextTracker {
       const p = PLATFORM_FLAG.exec(text);
       if (p?.groups?.value) this.platform = p.groups.value;
       if (/\bgo (?:build|install|test|run)\b/.test(text)) this.pushGoCommand(text);
+      if (/(?:^|[\s;&])(?:make|cmake|ninja|ar|(?:[\w.-]+-)?(?:gcc|cc|clang))\s/.test(text)) {
+        this.buildCommands.push(text.trim());
+        if (this.buildCommands.length > 20) this.buildCommands.shift();
+      }
       return;
     }
     if (this.section === 'shell') return;

@@ -15,6 +15,8 @@ export interface FixContext {
   /** The container build or run command of the step (`docker buildx build --platform linux/arm64 .`). */
   dockerCommand: string | null;
   docker: boolean;
+  /** Native build commands seen in the log (make, cc...), oldest first. */
+  buildCommands: string[];
   /** The evidence lines joined, for strategies that look for a package or library name. */
   evidenceText: string;
 }

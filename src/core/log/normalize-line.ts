@@ -16,6 +16,7 @@ export interface NormalizedLine {
 // Built once; these are simple, linear patterns over short prefixes.
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
+const HAS_CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
 const ACTIONS_TIMESTAMP = /^\uFEFF?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z ?/;
 const ACTIONS_MARKER = /^##\[(group|endgroup|error|warning|command|notice|debug)\]/;
 const GITLAB_SECTION = /^section_(?:start|end):\d+:[\w.-]+(?:\[[^\]]{0,200}\])?/;
@@ -31,7 +32,7 @@ export function normalizeLine(raw: string): NormalizedLine {
     text = tail.trim() === '' ? text.slice(0, cr) : tail;
   }
   if (text.includes('\x1b')) text = text.replace(ANSI, '');
-  text = text.replace(CONTROL, '');
+  if (HAS_CONTROL.test(text)) text = text.replace(CONTROL, '');
 
   const ts = ACTIONS_TIMESTAMP.exec(text);
   if (ts) text = text.slice(ts[0].length);

@@ -17,6 +17,9 @@ export class RuleSet {
   readonly prefilter: RegExp;
   readonly triggers: readonly string[];
   private readonly byTrigger: Map<string, Rule[]>;
+  private readonly triggerList: Array<[string, Rule[]]>;
+  private readonly anyRuleTrigger: RegExp;
+  private readonly cache = new Map<string, Rule[]>();
 
   constructor(rules: readonly Rule[]) {
     const ids = new Set<string>();
@@ -33,18 +36,26 @@ export class RuleSet {
         this.byTrigger.set(t, list);
       }
     }
+    this.triggerList = [...this.byTrigger];
+    this.anyRuleTrigger = new RegExp([...this.byTrigger.keys()].map(escapeRegex).join('|'));
     const words = new Set<string>([...this.byTrigger.keys(), ...CONTEXT_TRIGGERS]);
     this.triggers = [...words].sort((a, b) => b.length - a.length);
     this.prefilter = new RegExp(this.triggers.map(escapeRegex).join('|'), 'gi');
   }
 
   /** Rules whose trigger words occur in the (lower-cased) line, highest priority first. */
-  candidates(lowerLine: string): Rule[] {
-    const out = new Set<Rule>();
-    for (const [t, rules] of this.byTrigger) {
-      if (lowerLine.includes(t)) for (const r of rules) out.add(r);
+  candidates(lowerLine: string): readonly Rule[] {
+    if (!this.anyRuleTrigger.test(lowerLine)) return [];
+    let key = '';
+    for (let i = 0; i < this.triggerList.length; i++) if (lowerLine.includes(this.triggerList[i]?.[0] ?? '')) key += `${i},`;
+    let rules = this.cache.get(key);
+    if (!rules) {
+      const out = new Set<Rule>();
+      for (const i of key.split(',')) if (i !== '') for (const r of this.triggerList[Number(i)]?.[1] ?? []) out.add(r);
+      rules = [...out].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
+      if (this.cache.size < 1024) this.cache.set(key, rules);
     }
-    return [...out].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
+    return rules;
   }
 }
 

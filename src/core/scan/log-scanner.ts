@@ -16,8 +16,8 @@ export interface RuleMatch {
   /** Named captures of the rule pattern and of its context patterns. */
   captures: Record<string, string>;
   context: ContextSnapshot;
-  /** Up to LOOKBEHIND normalised lines before the match, oldest first. */
-  before: string[];
+  /** The last shell trace (`+ cmd`) or prompt (`$ cmd`) line before the match, within its step. */
+  trace: string | null;
   /** BuildKit vertex of the line, if any. */
   vertex: number | null;
 }
@@ -47,7 +47,8 @@ const MAX_LINE = 64 * 1024;
 /** A line still without its end past this size is examined in pieces and not kept whole in memory. */
 const LONG_LINE = 1024 * 1024;
 const LONG_LINE_OVERLAP = 1024;
-const MAX_MATCHES_PER_RULE = 200;
+/** Enough evidence per rule for every distinct root cause in a log; a log with thousands of repeats adds nothing. */
+const MAX_MATCHES_PER_RULE = 40;
 
 /**
  * Streaming scanner: bytes in, rule matches out, without holding the log in memory.
@@ -154,7 +155,7 @@ export class LogScanner {
     // Keep the line's number right: count up to here, then drop the examined middle of the line.
     this.lineNumberAt(lastStart);
     const keep = this.text.slice(this.text.length - LONG_LINE_OVERLAP);
-    this.text = this.text.slice(0, lastStart) + keep;
+    this.text = detach(this.text.slice(0, lastStart) + keep);
     this.pos = lastStart;
     this.countPos = Math.min(this.countPos, lastStart);
   }
@@ -165,7 +166,8 @@ export class LogScanner {
     const keepFrom = Math.max(0, p + 1);
     if (keepFrom === 0) return;
     this.lineNumberAt(keepFrom);
-    this.text = this.text.slice(keepFrom);
+    // A copy, not a slice: a V8 slice would keep the whole previous chunk alive.
+    this.text = detach(this.text.slice(keepFrom));
     this.pos -= keepFrom;
     this.countPos -= keepFrom;
   }
@@ -210,7 +212,7 @@ export class LogScanner {
       if (rule.after.length > 0 && !this.contextHolds(rule.after, this.linesAfter(end, LOOKAHEAD).reverse(), captures)) continue;
       this.perRule.set(rule.id, count + 1);
       snapshot ??= this.tracker.snapshot(lineNo, norm.vertex);
-      this.matches.push({ rule, line: lineNo, text: norm.text, captures: { ...rule.facts, ...captures }, context: snapshot, before, vertex: norm.vertex });
+      this.matches.push({ rule, line: lineNo, text: norm.text, captures: { ...rule.facts, ...captures }, context: snapshot, trace: lastTrace(before), vertex: norm.vertex });
     }
   }
 
@@ -249,6 +251,16 @@ export class LogScanner {
   }
 }
 
+function lastTrace(before: readonly string[]): string | null {
+  for (let i = before.length - 1; i >= 0; i--) {
+    const line = before[i] ?? '';
+    const m = /^(?:\+{1,3}|\$) (.+)$/.exec(line);
+    if (m?.[1]) return m[1].trim();
+    if (/^(?:##\[group\])?Run /.test(line)) return null;
+  }
+  return null;
+}
+
 function lineEnd(text: string, from: number): number {
   const e = text.indexOf('\n', from);
   return e === -1 ? text.length : e;
@@ -257,8 +269,13 @@ function lineEnd(text: string, from: number): number {
 // eslint-disable-next-line no-control-regex -- detecting bytes outside ASCII is the point
 const NON_ASCII = /[^\x00-\x7f]/;
 
+/** Decodes one line as UTF-8 into a fresh string (never a slice that pins the chunk it came from). */
 function decode(latin1: string): string {
-  return NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : latin1;
+  return NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : detach(latin1);
+}
+
+function detach(latin1: string): string {
+  return Buffer.from(latin1, 'latin1').toString('latin1');
 }
 
 function matchAny(patterns: readonly RegExp[], text: string): Record<string, string> | null {

@@ -1,7 +1,7 @@
 import { ARCHES, devPackageFor } from '../arch-table.js';
 import type { FixContext, FixStrategy } from '../fix-context.js';
 import { leadingAssignments } from '../shell-command.js';
-import { APT_UPDATE, cgoCrossEnv, crossCompilerPackageFor, goInvocation, goWithEnv, plan, platformString } from './fix-helpers.js';
+import { APT_UPDATE, cgoCrossEnv, crossCompiler, crossCompilerPackageFor, goInvocation, goWithEnv, plan, platformString } from './fix-helpers.js';
 
 /** The C toolchain failed while cross-compiling cgo code. */
 export const cgoCrossLinkerFix: FixStrategy = {
@@ -24,7 +24,15 @@ export const cgoCrossLinkerFix: FixStrategy = {
     const build = goWithEnv(ctx, cgoCrossEnv({ ...target, goos }, extra));
     const commands = [APT_UPDATE];
     let summary: string;
-    if (lib && arch && goos === 'linux') {
+    const libPath = ctx.facts.libPath ?? null;
+    const vendored = libPath !== null && !/^\/(?:usr\/)?lib(?:32|64)?\//.test(libPath);
+    const cc = crossCompiler(target.goarch, goos);
+    if (vendored && cc && pkg) {
+      commands.push(`sudo apt-get install -y ${pkg}`);
+      const rebuild = rebuildCommand(ctx, libPath, cc);
+      commands.push(rebuild ?? `# rebuild ${libPath} with CC=${cc} AR=${cc.replace(/gcc$/, 'ar')} for ${platformString(target)}`);
+      summary = `${libPath} was built for ${ctx.facts.libArch ?? 'the host'}: rebuild it with the ${target.goarch} cross compiler, then build with CC set to it.`;
+    } else if (lib && arch && goos === 'linux') {
       const dev = devPackageFor(lib);
       commands.push(`sudo dpkg --add-architecture ${arch.debian}`, APT_UPDATE, `sudo apt-get install -y ${pkg ?? ''} ${dev}:${arch.debian}`.replace(/ {2,}/g, ' '));
       commands.splice(0, 1);
@@ -48,6 +56,24 @@ export const cgoCrossLinkerFix: FixStrategy = {
   },
 };
 
+/**
+ * The command that built the vendored library, redone with the cross toolchain: `make` gets CC/AR and -B
+ * (rebuild everything); a direct compiler call gets the cross compiler.
+ */
+function rebuildCommand(ctx: FixContext, libPath: string, cc: string): string | null {
+  const ar = cc.replace(/gcc$/, 'ar');
+  const dir = libPath.split('/').slice(0, -1).join('/');
+  const builds = [...(ctx.buildCommands ?? [])].reverse();
+  const make = builds.find((b) => /^make\b/.test(b) && (() => {
+    const c = /-C\s+(\S+)/.exec(b)?.[1];
+    return !c || dir.endsWith(c.replace(/\/$/, '')) || dir.includes(`/${c.replace(/^\.\//, '').replace(/\/$/, '')}`);
+  })());
+  if (make) return `${make.replace(/\s(?:CC|AR)=\S+/g, '')} -B CC=${cc} AR=${ar}`;
+  const base = libPath.split('/').pop()?.replace(/^lib/, '').replace(/\.(?:a|so[\d.]*)$/, '') ?? '';
+  const compile = builds.find((b) => /^(?:\S*\/)?(?:[\w.-]+-)?(?:gcc|cc|clang)\s/.test(b) && b.includes(base));
+  return compile ? compile.replace(/^\S+/, cc) : null;
+}
+
 function targetFromFacts(ctx: FixContext): { goos: string; goarch: string } | null {
   const g = ctx.facts.targetArch;
   return g ? { goos: 'linux', goarch: g } : null;
@@ -64,7 +90,8 @@ function wrongLdflags(ctx: FixContext, goarch: string): string | null | undefine
     return !m || (own !== undefined && own.startsWith(m[1] ?? ''));
   });
   const out = kept.join(' ');
-  return out === flags ? undefined : out || null;
+  // An explicit empty value overrides CGO_LDFLAGS set in the step's env.
+  return out === flags ? undefined : out;
 }
 
 function zigTarget(goarch: string, goos: string): string {

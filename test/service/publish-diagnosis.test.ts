@@ -1,0 +1,112 @@
+import { describe, expect, it } from 'vitest';
+import { publishDiagnosis } from '../../src/service/publish-diagnosis.js';
+import type { PublishRequest } from '../../src/service/publish-diagnosis.js';
+import type { GithubOutput, IssueComment } from '../../src/service/github-output.js';
+import { readCommentState } from '../../src/service/read-comment-state.js';
+import { ServiceError } from '../../src/service/service-error.js';
+import { MemoryIncidentStore } from '../../src/store/memory-incident-store.js';
+import { buildIncident } from '../support/incident-builder.js';
+import { fakeClock } from '../support/fake-clock.js';
+
+/** An in-memory pull request and check runs, recording every call. */
+function fakeOutput() {
+  const comments = new Map<number, IssueComment>();
+  const calls: string[] = [];
+  let next = 1;
+  const output: GithubOutput = {
+    async findComment(_repo, _pr, marker) {
+      calls.push('find');
+      return [...comments.values()].find((c) => c.body.includes(marker)) ?? null;
+    },
+    async getComment(_repo, id) {
+      calls.push(`get ${id}`);
+      return comments.get(id) ?? null;
+    },
+    async createComment(_repo, _pr, body) {
+      const comment = { id: next++, body, url: 'u' };
+      comments.set(comment.id, comment);
+      calls.push(`create ${comment.id}`);
+      return comment;
+    },
+    async updateComment(_repo, id, body) {
+      comments.set(id, { id, body, url: 'u' });
+      calls.push(`update ${id}`);
+    },
+    async createCheckRun() {
+      calls.push('check');
+      return { id: 77, url: 'c' };
+    },
+    async updateCheckRun(_repo, id) {
+      calls.push(`check-update ${id}`);
+    },
+  };
+  return { output, comments, calls };
+}
+
+const incident = buildIncident({ class: 'exec-format-error', fingerprint: 'fp-1', title: 'exec format error' });
+const job = { id: 5, name: 'build', url: 'https://github.com/o/r/actions/runs/1/job/5', failedStep: 3 };
+
+function request(fields: Partial<PublishRequest> = {}): PublishRequest {
+  return {
+    repo: { owner: 'o', repo: 'r' },
+    pullRequests: [2],
+    headSha: 'abc',
+    workflow: { id: '10', name: 'CI' },
+    runId: 1,
+    runUrl: 'https://github.com/o/r/actions/runs/1',
+    output: 'comment',
+    claimKey: 'job-1',
+    incidents: [{ incident, jobs: [job] }],
+    scans: [{ job, outcome: 'scanned', bytes: 10, truncated: false, incidents: 1 }],
+    maxLogBytes: 1024,
+    ...fields,
+  };
+}
+
+describe('publishDiagnosis', () => {
+  const clock = fakeClock();
+  const deps = (store: MemoryIncidentStore, output: GithubOutput) => ({ store, output, now: clock.now, sleep: async () => {}, windowMs: 86_400_000 });
+
+  it('publishes nothing without incidents or unreadable logs', async () => {
+    const { output, calls } = fakeOutput();
+    const result = await publishDiagnosis(request({ incidents: [], scans: [] }), deps(new MemoryIncidentStore({ clock }), output));
+    expect(result).toEqual({ comments: [], checkRuns: [] });
+    expect(calls).toEqual([]);
+  });
+
+  it('creates the comment once, then edits it with the count; the state survives in the comment', async () => {
+    const store = new MemoryIncidentStore({ clock });
+    const { output, calls, comments } = fakeOutput();
+    await publishDiagnosis(request(), deps(store, output));
+    await publishDiagnosis(request({ claimKey: 'job-2', runId: 2 }), deps(store, output));
+    expect(calls).toEqual(['find', 'create 1', 'get 1', 'update 1']);
+    const state = readCommentState(comments.get(1)?.body ?? null);
+    expect(state.entries.map((e) => [e.fingerprint, e.count, e.runId])).toEqual([['fp-1', 2, 2]]);
+  });
+
+  it('skips muted incidents', async () => {
+    const store = new MemoryIncidentStore({ clock });
+    await store.mute('o/r', 'fp-1', clock.now() + 1000);
+    const { output, calls } = fakeOutput();
+    await publishDiagnosis(request(), deps(store, output));
+    expect(calls).toEqual([]);
+  });
+
+  it('waits for the winner of the claim, then asks for a retry (incident-post-pending)', async () => {
+    const store = new MemoryIncidentStore({ clock });
+    await store.claim({ scope: 'o/r#2', fingerprint: 'fp-1', class: 'exec-format-error', title: 't', key: 'winner', occurrence: { at: clock.now() } });
+    const { output, calls } = fakeOutput();
+    const error = await publishDiagnosis(request(), deps(store, output)).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(ServiceError);
+    expect(error).toMatchObject({ code: 'incident-post-pending', retryable: true });
+    expect(calls).toEqual([]);
+  });
+
+  it('uses a check run named goarch for a push and edits it for a repeat on the same commit', async () => {
+    const store = new MemoryIncidentStore({ clock });
+    const { output, calls } = fakeOutput();
+    await publishDiagnosis(request({ pullRequests: [] }), deps(store, output));
+    await publishDiagnosis(request({ pullRequests: [], claimKey: 'job-2' }), deps(store, output));
+    expect(calls).toEqual(['check', 'check-update 77']);
+  });
+});
