@@ -2,19 +2,18 @@ import type { Rule } from './rule.js';
 
 /** Words that make a line worth showing to the context tracker (platform facts, steps, container builds). */
 export const CONTEXT_TRIGGERS = [
-  '##[group]', '##[endgroup]', 'go version go', 'goarch', 'goos', 'cgo_enabled', 'platform', 'image:',
+  '##[group]', '##[endgroup]', 'go version go', 'goarch=', 'goos=', 'goarch:', 'goos:', 'goarm=', 'cgo_enabled', 'platform', 'image:',
   'hostedtoolcache', 'go-versions', '] run ', 'step ', ': elf ', 'gnu/linux', 'uname', '[linux/', '[windows/',
   'docker', 'buildx', 'podman', 'failed to solve', ' cc=', 'go build', 'go install', 'go run ', 'go test ',
-  'os/arch', 'architecture:', '--> ', '/users/', 'does not match the', 'gcc-cross', 'gohost', 'pkg/tool/', 'did not complete successfully', 'target=', '/system/bin/sh',
+  'os/arch', 'architecture:', '--> ', '/users/', 'does not match the', 'gcc-cross', 'gohost', 'gotooldir', '/link: running', 'did not complete successfully', 'target=', '/system/bin/sh',
 ];
 
 /**
- * The compiled rules plus one prefilter regex over every trigger word, so that the scanner
+ * The compiled rules and every trigger word (theirs and the context tracker's), so that the scanner
  * runs rule patterns only on the few lines that can match.
  */
 export class RuleSet {
   readonly rules: readonly Rule[];
-  readonly prefilter: RegExp;
   readonly triggers: readonly string[];
   private readonly byTrigger: Map<string, Rule[]>;
   private readonly triggerList: Array<[string, Rule[]]>;
@@ -40,7 +39,6 @@ export class RuleSet {
     this.anyRuleTrigger = new RegExp([...this.byTrigger.keys()].map(escapeRegex).join('|'));
     const words = new Set<string>([...this.byTrigger.keys(), ...CONTEXT_TRIGGERS]);
     this.triggers = [...words].sort((a, b) => b.length - a.length);
-    this.prefilter = new RegExp(this.triggers.map(escapeRegex).join('|'), 'gi');
   }
 
   /** Rules whose trigger words occur in the (lower-cased) line, highest priority first. */

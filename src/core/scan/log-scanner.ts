@@ -5,6 +5,7 @@ import type { Rule, ContextPattern } from '../rules/rule.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { execPattern } from '../rules/compile-pattern.js';
 import { ContextTracker, type ContextSnapshot, type VertexInfo } from '../diagnose/context-tracker.js';
+import { TriggerAutomaton } from './trigger-automaton.js';
 
 /** One line that a rule matched, with what the log said around it. */
 export interface RuleMatch {
@@ -53,12 +54,13 @@ const MAX_MATCHES_PER_RULE = 40;
 /**
  * Streaming scanner: bytes in, rule matches out, without holding the log in memory.
  *
- * Chunks are decoded as latin1 (one char per byte, fast and lossless); one prefilter regex over all
- * trigger words finds the few candidate lines, which alone are decoded as UTF-8, normalised and
- * matched against their rules. Line numbers are those of the original log.
+ * An Aho-Corasick automaton over every trigger word scans the raw bytes and finds the few candidate
+ * lines, which alone are decoded as UTF-8, normalised and matched against their rules. Line numbers are
+ * those of the original log.
  */
 export class LogScanner {
-  private text = '';
+  /** Unprocessed bytes plus a window of lines behind; always starts at a line start. */
+  private buf: Buffer = Buffer.alloc(0);
   private pos = 0;
   private countPos = 0;
   private countLine = 1;
@@ -69,12 +71,14 @@ export class LogScanner {
   private readonly matches: RuleMatch[] = [];
   private readonly perRule = new Map<string, number>();
   private readonly maxBytes: number;
+  private readonly automaton: TriggerAutomaton;
 
   constructor(
     private readonly ruleSet: RuleSet,
     options: ScanOptions = {},
   ) {
     this.maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
+    this.automaton = automatonFor(ruleSet);
   }
 
   /** Feeds the next chunk. Returns false once the byte limit is reached (further chunks are ignored). */
@@ -87,7 +91,8 @@ export class LogScanner {
       this.done = true;
     }
     this.bytes += data.length;
-    this.text += Buffer.from(data.buffer, data.byteOffset, data.byteLength).toString('latin1');
+    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
+    this.buf = this.buf.length === 0 ? Buffer.from(bytes) : Buffer.concat([this.buf, bytes]);
     this.process(false);
     this.guardLongLine();
     this.compact();
@@ -100,87 +105,82 @@ export class LogScanner {
 
   finish(): ScanResult {
     this.process(true);
-    const lastStart = this.text.lastIndexOf('\n') + 1;
-    const trailing = lastStart < this.text.length ? 1 : 0;
+    const lastStart = this.buf.lastIndexOf(NL) + 1;
+    const trailing = lastStart < this.buf.length ? 1 : 0;
     const lines = this.lineNumberAt(lastStart) - 1 + trailing;
     return { matches: this.matches, host: this.tracker.host(), final: this.tracker.snapshot(lines, null), vertexInfo: (v) => this.tracker.vertexInfo(v), lines, bytes: this.bytes, truncated: this.truncated };
   }
 
   private process(final: boolean): void {
-    const text = this.text;
+    const buf = this.buf;
     let limit: number;
-    if (final) limit = text.length;
+    if (final) limit = buf.length;
     else {
-      let p = text.lastIndexOf('\n');
-      for (let k = 0; k < LOOKAHEAD && p > this.pos; k++) p = text.lastIndexOf('\n', p - 1);
+      let p = buf.lastIndexOf(NL);
+      for (let k = 0; k < LOOKAHEAD && p > this.pos; k++) p = buf.lastIndexOf(NL, p - 1);
       limit = p + 1;
     }
-    const prefilter = this.ruleSet.prefilter;
     while (this.pos < limit) {
       if (this.tracker.wantsEveryLine()) {
-        const end = lineEnd(text, this.pos);
+        const end = lineEnd(buf, this.pos);
         this.handleLine(this.pos, end, -1);
         this.pos = end + 1;
         continue;
       }
-      prefilter.lastIndex = this.pos;
-      const m = prefilter.exec(text);
-      if (!m || m.index >= limit) {
+      const hit = this.automaton.find(buf, this.pos, limit);
+      if (hit === -1) {
         this.pos = limit;
         break;
       }
-      const start = text.lastIndexOf('\n', m.index - 1) + 1;
-      const end = lineEnd(text, m.index);
-      this.handleLine(start, end, m.index);
+      const start = hit === 0 ? 0 : buf.lastIndexOf(NL, hit - 1) + 1;
+      const end = lineEnd(buf, hit);
+      this.handleLine(start, end, hit);
       this.pos = end + 1;
     }
-    if (this.pos > text.length) this.pos = text.length;
+    if (this.pos > buf.length) this.pos = buf.length;
   }
 
   /** A line without an end that grows past LONG_LINE is examined now and dropped but for an overlap. */
   private guardLongLine(): void {
-    const lastStart = this.text.lastIndexOf('\n') + 1;
-    if (this.text.length - lastStart <= LONG_LINE) return;
+    const lastStart = this.buf.lastIndexOf(NL) + 1;
+    if (this.buf.length - lastStart <= LONG_LINE) return;
     this.process(true);
-    const prefilter = this.ruleSet.prefilter;
-    const scanTo = this.text.length - LONG_LINE_OVERLAP;
-    let at = Math.max(lastStart, this.pos === this.text.length ? lastStart : this.pos);
+    const scanTo = this.buf.length - LONG_LINE_OVERLAP;
+    let at = Math.max(lastStart, this.pos === this.buf.length ? lastStart : this.pos);
     while (at < scanTo) {
-      prefilter.lastIndex = at;
-      const m = prefilter.exec(this.text);
-      if (!m || m.index >= scanTo) break;
-      this.handleLine(lastStart, this.text.length, m.index);
-      at = Math.min(scanTo, m.index + MAX_LINE / 2);
+      const hit = this.automaton.find(this.buf, at, scanTo);
+      if (hit === -1) break;
+      this.handleLine(lastStart, this.buf.length, hit);
+      at = Math.min(scanTo, hit + MAX_LINE / 2);
     }
     // Keep the line's number right: count up to here, then drop the examined middle of the line.
     this.lineNumberAt(lastStart);
-    const keep = this.text.slice(this.text.length - LONG_LINE_OVERLAP);
-    this.text = detach(this.text.slice(0, lastStart) + keep);
+    this.buf = Buffer.concat([this.buf.subarray(0, lastStart), this.buf.subarray(this.buf.length - LONG_LINE_OVERLAP)]);
     this.pos = lastStart;
     this.countPos = Math.min(this.countPos, lastStart);
   }
 
   private compact(): void {
     let p = this.pos - 1;
-    for (let k = 0; k < LOOKBEHIND && p > 0; k++) p = this.text.lastIndexOf('\n', p - 1);
+    for (let k = 0; k < LOOKBEHIND && p > 0; k++) p = this.buf.lastIndexOf(NL, p - 1);
     const keepFrom = Math.max(0, p + 1);
     if (keepFrom === 0) return;
     this.lineNumberAt(keepFrom);
-    // A copy, not a slice: a V8 slice would keep the whole previous chunk alive.
-    this.text = detach(this.text.slice(keepFrom));
+    // A copy of the small tail, so the chunk it came from can be freed.
+    this.buf = Buffer.from(this.buf.subarray(keepFrom));
     this.pos -= keepFrom;
     this.countPos -= keepFrom;
   }
 
   private lineNumberAt(offset: number): number {
+    const buf = this.buf;
     if (offset < this.countPos) {
-      // Only called backwards within the current line region; count the difference down.
       let n = 0;
-      for (let i = this.text.indexOf('\n', offset); i !== -1 && i < this.countPos; i = this.text.indexOf('\n', i + 1)) n++;
+      for (let i = buf.indexOf(NL, offset); i !== -1 && i < this.countPos; i = buf.indexOf(NL, i + 1)) n++;
       return this.countLine - n;
     }
     let n = 0;
-    for (let i = this.text.indexOf('\n', this.countPos); i !== -1 && i < offset; i = this.text.indexOf('\n', i + 1)) n++;
+    for (let i = buf.indexOf(NL, this.countPos); i !== -1 && i < offset; i = buf.indexOf(NL, i + 1)) n++;
     this.countLine += n;
     this.countPos = offset;
     return this.countLine;
@@ -195,7 +195,7 @@ export class LogScanner {
       from = Math.max(start, centre - MAX_LINE / 2);
       to = Math.min(end, from + MAX_LINE);
     }
-    const norm = normalizeLine(decode(this.text.slice(from, to)));
+    const norm = normalizeLine(decode(this.buf, from, to));
     if (this.tracker.observe(norm, lineNo)) return;
     const lower = norm.text.toLowerCase();
     let before: string[] | null = null;
@@ -232,8 +232,8 @@ export class LogScanner {
     const out: string[] = [];
     let end = start - 1;
     while (out.length < n && end > 0) {
-      const s = this.text.lastIndexOf('\n', end - 1) + 1;
-      out.push(normalizeLine(decode(this.text.slice(s, Math.min(end, s + MAX_LINE)))).text);
+      const s = this.buf.lastIndexOf(NL, end - 1) + 1;
+      out.push(normalizeLine(decode(this.buf, s, Math.min(end, s + MAX_LINE))).text);
       end = s - 1;
     }
     return out.reverse();
@@ -242,13 +242,25 @@ export class LogScanner {
   private linesAfter(end: number, n: number): string[] {
     const out: string[] = [];
     let s = end + 1;
-    while (out.length < n && s < this.text.length) {
-      const e = lineEnd(this.text, s);
-      out.push(normalizeLine(decode(this.text.slice(s, Math.min(e, s + MAX_LINE)))).text);
+    while (out.length < n && s < this.buf.length) {
+      const e = lineEnd(this.buf, s);
+      out.push(normalizeLine(decode(this.buf, s, Math.min(e, s + MAX_LINE))).text);
       s = e + 1;
     }
     return out;
   }
+}
+
+const NL = 10;
+const automata = new WeakMap<RuleSet, TriggerAutomaton>();
+
+function automatonFor(rules: RuleSet): TriggerAutomaton {
+  let a = automata.get(rules);
+  if (!a) {
+    a = new TriggerAutomaton(rules.triggers);
+    automata.set(rules, a);
+  }
+  return a;
 }
 
 function lastTrace(before: readonly string[]): string | null {
@@ -261,21 +273,15 @@ function lastTrace(before: readonly string[]): string | null {
   return null;
 }
 
-function lineEnd(text: string, from: number): number {
-  const e = text.indexOf('\n', from);
-  return e === -1 ? text.length : e;
+function lineEnd(buf: Buffer, from: number): number {
+  const e = buf.indexOf(NL, from);
+  return e === -1 ? buf.length : e;
 }
 
-// eslint-disable-next-line no-control-regex -- detecting bytes outside ASCII is the point
-const NON_ASCII = /[^\x00-\x7f]/;
-
-/** Decodes one line as UTF-8 into a fresh string (never a slice that pins the chunk it came from). */
-function decode(latin1: string): string {
-  return NON_ASCII.test(latin1) ? Buffer.from(latin1, 'latin1').toString('utf8') : detach(latin1);
-}
-
-function detach(latin1: string): string {
-  return Buffer.from(latin1, 'latin1').toString('latin1');
+/** Decodes one line as UTF-8 (invalid sequences become U+FFFD) into a fresh string. */
+function decode(buf: Buffer, from: number, to: number): string {
+  for (let i = from; i < to; i++) if (buf[i]! > 127) return buf.toString('utf8', from, to);
+  return buf.toString('latin1', from, to);
 }
 
 function matchAny(patterns: readonly RegExp[], text: string): Record<string, string> | null {

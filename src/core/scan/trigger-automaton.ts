@@ -1,0 +1,92 @@
+/**
+ * A case-insensitive Aho-Corasick automaton over bytes: finds the first occurrence of any trigger word in
+ * a byte range with one table lookup per byte. Faster than a regex alternation over a latin1 string, and it
+ * scans the bytes as they arrived (no decoding of lines that contain no trigger).
+ *
+ * Triggers are ASCII; letters match either case. Non-ASCII bytes never belong to a trigger.
+ */
+export class TriggerAutomaton {
+  /**
+   * Row-major transition table; entries are row offsets (state * width), so the hot loop needs no
+   * multiply, negated for states where a trigger ends, so the same load tells whether to stop.
+   */
+  private readonly delta: Int32Array;
+  /** Byte → character class (0 for bytes in no trigger). */
+  private readonly classOf: Uint8Array;
+
+  constructor(triggers: readonly string[]) {
+    const classOf = new Uint8Array(256);
+    let width = 1;
+    for (const t of triggers) {
+      for (const ch of t.toLowerCase()) {
+        const code = ch.charCodeAt(0);
+        if (code > 127) throw new Error(`trigger "${t}" is not ASCII`);
+        if (classOf[code] === 0) {
+          classOf[code] = width;
+          const upper = ch.toUpperCase().charCodeAt(0);
+          if (upper !== code) classOf[upper] = width;
+          width++;
+        }
+      }
+    }
+    // Trie.
+    const goto: Array<Map<number, number>> = [new Map()];
+    const ends: boolean[] = [false];
+    for (const t of triggers) {
+      let s = 0;
+      for (const ch of t.toLowerCase()) {
+        const c = classOf[ch.charCodeAt(0)] ?? 0;
+        let next = goto[s]?.get(c);
+        if (next === undefined) {
+          next = goto.length;
+          goto.push(new Map());
+          ends.push(false);
+          goto[s]?.set(c, next);
+        }
+        s = next;
+      }
+      ends[s] = true;
+    }
+    // Failure links, breadth first, folded into a full transition table.
+    const n = goto.length;
+    const delta = new Int32Array(n * width);
+    const fail = new Int32Array(n);
+    const queue: number[] = [];
+    for (let c = 0; c < width; c++) {
+      const next = goto[0]?.get(c);
+      if (next !== undefined) {
+        delta[c] = next * width;
+        queue.push(next);
+      }
+    }
+    for (let qi = 0; qi < queue.length; qi++) {
+      const s = queue[qi] ?? 0;
+      if (ends[fail[s] ?? 0]) ends[s] = true;
+      for (let c = 0; c < width; c++) {
+        const next = goto[s]?.get(c);
+        const viaFail = delta[(fail[s] ?? 0) * width + c] ?? 0;
+        if (next !== undefined) {
+          fail[next] = viaFail / width;
+          delta[s * width + c] = next * width;
+          queue.push(next);
+        } else delta[s * width + c] = viaFail;
+      }
+    }
+    // The root (offset 0) never accepts, so -0 cannot arise.
+    for (let i = 0; i < delta.length; i++) if (ends[(delta[i] ?? 0) / width]) delta[i] = -(delta[i] ?? 0);
+    this.delta = delta;
+    this.classOf = classOf;
+  }
+
+  /** Index of the last byte of the first trigger found in bytes[from, to), or -1. */
+  find(bytes: Uint8Array, from: number, to: number): number {
+    const delta = this.delta;
+    const classOf = this.classOf;
+    let s = 0;
+    for (let i = from; i < to; i++) {
+      s = delta[s + classOf[bytes[i]!]!]!;
+      if (s < 0) return i;
+    }
+    return -1;
+  }
+}
