@@ -33,4 +33,19 @@ export default tseslint.config(
       'no-restricted-globals': ['error', { name: 'process', message: 'src/core does not read the environment.' }],
     },
   },
+  {
+    // Use cases see ports only: no framework client, no adapter but the store's port types.
+    files: ['src/service/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/github/**', '**/slack/**', '**/queue/**', '**/bin/**', '**/cli/**'], message: 'src/service uses ports; adapters call it, not the reverse.' },
+            { group: ['probot', '@octokit/*', '@slack/*', 'ioredis', 'bullmq'], message: 'framework types stop at the adapters (STYLE §6).' },
+          ],
+        },
+      ],
+    },
+  },
 );

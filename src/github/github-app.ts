@@ -1,35 +1,36 @@
 import type { ApplicationFunction } from 'probot';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics/create-metrics.js';
+import type { JobQueue } from '../queue/job-queue.js';
+import type { IncidentStore } from '../store/incident-store.js';
+import type { GithubJob } from './github-job.js';
+import { checkRunJob, issueCommentJob, workflowRunJob } from './webhook-to-job.js';
 
 export interface GithubAppDeps {
   logger: Logger;
   metrics: Metrics;
+  queue: Pick<JobQueue<unknown>, 'enqueue' | 'depth'>;
+  store: IncidentStore;
+  /** This app's id: its own check runs are not diagnosed. */
+  appId: number;
 }
 
 /** The events goarch acts on (issue 5); app.yml subscribes to them. */
 export const GITHUB_EVENTS = ['workflow_run.completed', 'check_run.completed', 'issue_comment.created'] as const;
 
+/** Delivery ids are remembered this long: GitHub redelivers within hours, by hand within days at most. */
+const DELIVERY_TTL_MS = 24 * 60 * 60 * 1000;
+
 /**
- * The Probot application function. For now it only logs each delivery it would act on;
- * issue 5 turns each into a job on the queue. Handlers must return fast: the webhook is answered
- * after they resolve.
+ * The Probot application function. Each handler translates its payload into a job and enqueues it
+ * (job id = delivery id, and the delivery id is remembered, so a redelivery does nothing twice); the
+ * work runs on the queue (`githubJobHandler`). The webhook is answered once the job is stored.
  */
 export function githubApp(deps: GithubAppDeps): ApplicationFunction {
   return (app) => {
-    app.on([...GITHUB_EVENTS], async (context) => {
-      const payload = context.payload as { action?: string; repository?: { full_name?: string }; installation?: { id?: number } };
-      context.log.info(
-        {
-          event: context.name,
-          action: payload.action,
-          repository: payload.repository?.full_name,
-          installation: payload.installation?.id,
-          delivery: context.id,
-        },
-        'webhook received',
-      );
-    });
+    app.on('workflow_run.completed', async (context) => enqueue(context.id, context.name, context.payload, workflowRunJob(context.payload)));
+    app.on('check_run.completed', async (context) => enqueue(context.id, context.name, context.payload, checkRunJob(context.payload, deps.appId)));
+    app.on('issue_comment.created', async (context) => enqueue(context.id, context.name, context.payload, issueCommentJob(context.payload)));
     app.onError(async (error) => {
       const first = (error.errors as unknown[] | undefined)?.[0] ?? error;
       // A bad signature (status 400) was already logged by @octokit/webhooks and answered 400.
@@ -37,4 +38,24 @@ export function githubApp(deps: GithubAppDeps): ApplicationFunction {
       deps.logger.error({ err: first }, 'webhook handler failed');
     });
   };
+
+  async function enqueue(delivery: string, event: string, payload: object, job: GithubJob | null): Promise<void> {
+    const log = deps.logger.child({ delivery, event });
+    const { action, repository, installation } = payload as { action?: string; repository?: { full_name?: string }; installation?: { id?: number } };
+    log.info({ action, repository: repository?.full_name, installation: installation?.id }, 'webhook received');
+    if (job === null) {
+      log.debug({}, 'webhook ignored');
+      return;
+    }
+    if (!(await deps.store.rememberDelivery(`github:${delivery}`, DELIVERY_TTL_MS))) {
+      log.info({ kind: job.kind }, 'webhook redelivered: already handled');
+      return;
+    }
+    const jobId = await deps.queue.enqueue(job.kind, job, { jobId: `github:${delivery}` });
+    log.info({ jobId, kind: job.kind, repository: `${job.owner}/${job.repo}` }, 'job enqueued');
+    deps.queue.depth().then(
+      (depth) => deps.metrics.queueDepth.set(depth),
+      () => undefined,
+    );
+  }
 }

@@ -1,11 +1,12 @@
-import { Probot, createNodeMiddleware } from 'probot';
-import type { ApplicationFunction } from 'probot';
+import { createNodeMiddleware } from 'probot';
+import type { ApplicationFunction, Probot, ProbotOctokit } from 'probot';
 import type { Logger } from 'pino';
 import type { GithubAppConfig, GithubEndpoints } from '../config/config.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import type { RequestHandler } from '../server/request-handler.js';
 import { sendJson } from '../server/send-json.js';
 import { countWebhook } from './count-webhook.js';
+import { createProbot } from './create-probot.js';
 import { readBody } from './read-body.js';
 import { WEBHOOK_PATH } from './webhook-path.js';
 
@@ -19,6 +20,8 @@ export interface MountGithubDeps {
   metrics: Metrics;
   /** The Probot application function (`githubApp(...)`). */
   appFn: ApplicationFunction;
+  /** The Octokit class; Probot's by default. */
+  Octokit?: typeof ProbotOctokit;
 }
 
 /**
@@ -27,12 +30,12 @@ export interface MountGithubDeps {
  * Every Octokit it creates uses `endpoints.apiBaseUrl`, so GHE_HOST applies to every call.
  */
 export async function mountGithub(deps: MountGithubDeps): Promise<{ handler: RequestHandler; probot: Probot }> {
-  const probot = new Probot({
-    appId: deps.app.appId,
-    privateKey: deps.app.privateKey,
-    secret: deps.app.webhookSecret,
-    baseUrl: deps.endpoints.apiBaseUrl,
-    log: deps.logger.child({ component: 'probot' }),
+  const probot = createProbot({
+    app: deps.app,
+    endpoints: deps.endpoints,
+    logger: deps.logger,
+    onApiError: (status) => deps.metrics.githubApiErrors.inc({ status }),
+    ...(deps.Octokit === undefined ? {} : { Octokit: deps.Octokit }),
   });
   const middleware = await createNodeMiddleware(deps.appFn, { probot, webhooksPath: WEBHOOK_PATH });
   const handler: RequestHandler = async (req, res) => {

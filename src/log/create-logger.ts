@@ -78,7 +78,8 @@ export function createLogger(options: CreateLoggerOptions): Logger {
     // Lines written during a request by loggers that are not its child logger get its ids too.
     mixin: (_object, _level, logger) => {
       const ids = requestContext.getStore();
-      return ids === undefined || 'reqId' in logger.bindings() ? {} : ids;
+      // A copy: pino merges the line's fields into the object the mixin returns.
+      return ids === undefined || 'reqId' in logger.bindings() ? {} : { ...ids };
     },
   };
   if (options.pretty) {

@@ -3,7 +3,6 @@ import nock from 'nock';
 import { pino } from 'pino';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
-import { githubApp } from '../../src/github/github-app.js';
 import { mountGithub } from '../../src/github/mount-github.js';
 import { createMetrics } from '../../src/metrics/create-metrics.js';
 import { GITHUB_ENV, startTestServer } from '../server/test-server.js';
@@ -23,7 +22,7 @@ describe('mountGithub', () => {
     if (config.github === null) throw new Error('test config has no GitHub App');
     const logger = pino({ level: 'silent' });
     const metrics = createMetrics({ processMetrics: false });
-    const { probot } = await mountGithub({ app: config.github, endpoints: config.githubEndpoints, logger, metrics, appFn: githubApp({ logger, metrics }) });
+    const { probot } = await mountGithub({ app: config.github, endpoints: config.githubEndpoints, logger, metrics, appFn: () => {} });
     const app = nock('https://ghe.example.com')
       .get('/api/v3/app')
       .matchHeader('authorization', /^bearer /i)

@@ -1,6 +1,7 @@
 import { Writable } from 'node:stream';
 import { describe, expect, it } from 'vitest';
 import { createLogger } from '../../src/log/create-logger.js';
+import { requestContext } from '../../src/log/request-context.js';
 
 function capture() {
   const lines: Record<string, unknown>[] = [];
@@ -14,6 +15,17 @@ function capture() {
 }
 
 describe('createLogger', () => {
+  it('adds the request ids to lines written inside a request without leaking one line\'s fields into the next', () => {
+    const { lines, logger } = capture();
+    requestContext.run({ reqId: 'r1', delivery: 'd1' }, () => {
+      logger.info({ body: 'first' }, 'one');
+      logger.info({}, 'two');
+    });
+    expect(lines[0]).toMatchObject({ reqId: 'r1', delivery: 'd1', body: 'first' });
+    expect(lines[1]).toMatchObject({ reqId: 'r1', delivery: 'd1', msg: 'two' });
+    expect(lines[1]).not.toHaveProperty('body');
+  });
+
   it('writes JSON with a string level, a fixed message and the metadata object', () => {
     const { lines, logger } = capture();
     logger.child({ reqId: 'r1', delivery: 'd1' }).info({ event: 'workflow_run' }, 'webhook received');

@@ -67,7 +67,8 @@ describe('npm start as a process', () => {
     proc.child.kill('SIGTERM');
     expect(await exitWithin(proc.exited, 3000)).toBe(0);
     expect(Date.now() - started).toBeLessThan(2500);
-    expect(proc.stdout()).toContain('"unfinished":["http-requests"]');
+    // Past the deadline, the closers still to run (job queue, incident store) are started and reported unfinished too.
+    expect(proc.stdout()).toContain('"unfinished":["http-requests"');
     req.destroy();
   });
 

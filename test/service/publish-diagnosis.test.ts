@@ -3,6 +3,7 @@ import { publishDiagnosis } from '../../src/service/publish-diagnosis.js';
 import type { PublishRequest } from '../../src/service/publish-diagnosis.js';
 import type { GithubOutput, IssueComment } from '../../src/service/github-output.js';
 import { readCommentState } from '../../src/service/read-comment-state.js';
+import { renderPrComment } from '../../src/service/render-pr-comment.js';
 import { ServiceError } from '../../src/service/service-error.js';
 import { MemoryIncidentStore } from '../../src/store/memory-incident-store.js';
 import { buildIncident } from '../support/incident-builder.js';
@@ -108,5 +109,27 @@ describe('publishDiagnosis', () => {
     await publishDiagnosis(request({ pullRequests: [] }), deps(store, output));
     await publishDiagnosis(request({ pullRequests: [], claimKey: 'job-2' }), deps(store, output));
     expect(calls).toEqual(['check', 'check-update 77']);
+  });
+});
+
+describe('renderPrComment', () => {
+  it('keeps the comment under GitHub\'s 65 536 characters however many incidents it holds', () => {
+    const big = buildIncident({ class: 'cgo-cross-linker', explanation: 'x'.repeat(400), evidence: [{ line: 1, text: 'y'.repeat(290) }] });
+    const entries = Array.from({ length: 80 }, (_, i) => ({
+      fingerprint: `fp-${i}`,
+      incident: { ...big, fingerprint: `fp-${i}` },
+      workflow: { id: '1', name: 'CI' },
+      runId: i,
+      runUrl: null,
+      jobs: [job],
+      count: 1,
+      truncatedAt: null,
+      resolved: i % 2 === 0 ? { at: 0, runId: null, runUrl: null } : null,
+    }));
+    const body = renderPrComment({ v: 1, entries, gone: null }, { embedState: true });
+    expect(body.length).toBeLessThanOrEqual(65_000);
+    const kept = readCommentState(body).entries;
+    expect(kept.length).toBeGreaterThan(0);
+    expect(kept.every((e) => e.resolved === null)).toBe(true);
   });
 });

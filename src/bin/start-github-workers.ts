@@ -1,0 +1,35 @@
+import type { Probot } from 'probot';
+import type { RuleSet } from '../core/rules/rule-set.js';
+import { githubJobHandler } from '../github/github-job-handler.js';
+import { requestContext } from '../log/request-context.js';
+import type { ServiceContext } from '../runtime/service-context.js';
+import type { Work } from './create-work.js';
+
+/** Starts this process's workers on the queue: GitHub jobs, with the installation clients of `probot`. */
+export async function startGithubWorkers(context: ServiceContext, work: Work, probot: Pick<Probot, 'auth'>, rules: RuleSet): Promise<void> {
+  const { config, logger, metrics } = context;
+  const handle = githubJobHandler({
+    probot,
+    store: work.store,
+    rules,
+    metrics,
+    logger: logger.child({ component: 'github-jobs' }),
+    maxLogBytes: config.maxLogBytes,
+    windowMs: config.dedupeWindowHours * 60 * 60 * 1000,
+  });
+  await work.queue.process(
+    async (job) => {
+      try {
+        // Jobs start from whatever request or job ran before them: none of those ids belong on their lines.
+        await requestContext.exit(() => handle(job));
+      } finally {
+        work.queue.depth().then(
+          (depth) => metrics.queueDepth.set(depth),
+          () => undefined,
+        );
+      }
+    },
+    { concurrency: config.workerConcurrency },
+  );
+  logger.info({ concurrency: config.workerConcurrency }, 'workers started');
+}

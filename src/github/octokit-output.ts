@@ -1,0 +1,65 @@
+import type { ProbotOctokit } from 'probot';
+import type { CheckRunOutput, GithubOutput, IssueComment, RepoRef } from '../service/github-output.js';
+
+interface ApiComment {
+  id: number;
+  body?: string;
+  html_url: string;
+  user?: { type?: string } | null;
+}
+
+/** PR comments and check runs over an installation Octokit. */
+export function octokitOutput(octokit: ProbotOctokit): GithubOutput {
+  const comment = (c: ApiComment): IssueComment => ({ id: c.id, body: c.body ?? '', url: c.html_url });
+  return {
+    async findComment(repo: RepoRef, pullRequest: number, marker: string) {
+      const comments = (await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
+        owner: repo.owner,
+        repo: repo.repo,
+        issue_number: pullRequest,
+        per_page: 100,
+      })) as ApiComment[];
+      // Only a bot's comment: a person quoting the marker must not have their comment taken over.
+      const found = comments.find((c) => c.user?.type === 'Bot' && c.body?.includes(marker) === true);
+      return found === undefined ? null : comment(found);
+    },
+    async getComment(repo: RepoRef, commentId: number) {
+      try {
+        const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: repo.owner, repo: repo.repo, comment_id: commentId });
+        return comment(data as ApiComment);
+      } catch (error) {
+        if ((error as { status?: unknown }).status === 404) return null;
+        throw error;
+      }
+    },
+    async createComment(repo: RepoRef, pullRequest: number, body: string) {
+      const { data } = await octokit.request('POST /repos/{owner}/{repo}/issues/{issue_number}/comments', { owner: repo.owner, repo: repo.repo, issue_number: pullRequest, body });
+      return comment(data as ApiComment);
+    },
+    async updateComment(repo: RepoRef, commentId: number, body: string) {
+      await octokit.request('PATCH /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: repo.owner, repo: repo.repo, comment_id: commentId, body });
+    },
+    async createCheckRun(repo: RepoRef, headSha: string, name: string, output: CheckRunOutput) {
+      const { data } = await octokit.request('POST /repos/{owner}/{repo}/check-runs', {
+        owner: repo.owner,
+        repo: repo.repo,
+        name,
+        head_sha: headSha,
+        status: 'completed',
+        conclusion: output.conclusion,
+        output: { title: output.title, summary: output.summary },
+      });
+      return { id: Number(data.id), url: data.html_url ?? '' };
+    },
+    async updateCheckRun(repo: RepoRef, checkRunId: number, output: CheckRunOutput) {
+      await octokit.request('PATCH /repos/{owner}/{repo}/check-runs/{check_run_id}', {
+        owner: repo.owner,
+        repo: repo.repo,
+        check_run_id: checkRunId,
+        status: 'completed',
+        conclusion: output.conclusion,
+        output: { title: output.title, summary: output.summary },
+      });
+    },
+  };
+}

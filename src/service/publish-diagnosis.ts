@@ -1,0 +1,203 @@
+import type { ClaimResult, IncidentRecord, IncidentStore } from '../store/incident-store.js';
+import type { CommentEntry, CommentState, WorkflowRef } from './comment-state.js';
+import { COMMENT_MARKER } from './comment-state.js';
+import type { JobScan, RunIncident } from './diagnose-workflow-run.js';
+import type { CheckRunOutput, GithubOutput, RepoRef } from './github-output.js';
+import { readCommentState } from './read-comment-state.js';
+import { renderPrComment } from './render-pr-comment.js';
+import { ServiceError } from './service-error.js';
+import { incidentScope } from './incident-scope.js';
+
+export type OutputMode = 'comment' | 'check' | 'both';
+
+/** A diagnosis to publish on GitHub: a run's (or a check run's) incidents and where they belong. */
+export interface PublishRequest {
+  repo: RepoRef;
+  /** The pull requests of the run; empty for a push. */
+  pullRequests: number[];
+  headSha: string;
+  workflow: WorkflowRef;
+  runId: number | null;
+  runUrl: string | null;
+  output: OutputMode;
+  /** Idempotency key of this occurrence (the queue job id): a retried job is counted once. */
+  claimKey: string;
+  incidents: RunIncident[];
+  scans: JobScan[];
+  maxLogBytes: number;
+}
+
+export interface PublishDeps {
+  store: IncidentStore;
+  output: GithubOutput;
+  /** Wall clock (ms since the epoch). */
+  now: () => number;
+  sleep: (ms: number) => Promise<void>;
+  windowMs: number;
+  /** Called for each claim that folded into an earlier incident (metrics). */
+  onDedupeHit?: () => void;
+}
+
+export interface PublishResult {
+  comments: { pullRequest: number; commentId: number; created: boolean }[];
+  checkRuns: { checkRunId: number; created: boolean }[];
+}
+
+export const CHECK_NAME = 'goarch';
+/** How long a claimer that lost waits, in total, for the winner to post before the job is retried. */
+const PENDING_WAIT_MS = [250, 500, 1000, 2000];
+/** Re-renders when the counts moved while writing (concurrent jobs on one PR). */
+const MAX_REWRITES = 3;
+
+/**
+ * Publishes one diagnosis, once per incident:
+ * 1. nothing to say (no incident, no unreadable log): publish nothing;
+ * 2. drop muted incidents;
+ * 3. on each pull request (output comment|both): claim every incident in the PR's scope, then create
+ *    the one marker comment (a claim winner) or edit it (everyone else, waiting for the winner's post),
+ *    with each incident's count, and re-render if counts moved meanwhile;
+ * 4. without a pull request (or output check|both): the same with a check run named `goarch` on the head commit.
+ */
+export async function publishDiagnosis(request: PublishRequest, deps: PublishDeps): Promise<PublishResult> {
+  const result: PublishResult = { comments: [], checkRuns: [] };
+  const gone = request.scans.filter((scan) => scan.outcome === 'log-gone').map((scan) => scan.job);
+  // 1. Nothing to say.
+  if (request.incidents.length === 0 && gone.length === 0) return result;
+  // 2. Muted incidents.
+  const incidents: RunIncident[] = [];
+  for (const item of request.incidents) {
+    if (!(await deps.store.isMuted(incidentScope(request, null), item.incident.fingerprint))) incidents.push(item);
+  }
+  if (incidents.length === 0 && gone.length === 0) return result;
+  const goneLogs = gone.length === 0 ? null : { workflow: request.workflow, runUrl: request.runUrl, jobs: gone };
+  // 3. One comment per pull request.
+  if (request.pullRequests.length > 0 && request.output !== 'check') {
+    for (const pullRequest of request.pullRequests) {
+      result.comments.push(await publishComment(request, pullRequest, incidents, goneLogs, deps));
+    }
+  }
+  // 4. A check run on the head commit.
+  if (request.pullRequests.length === 0 || request.output !== 'comment') {
+    result.checkRuns.push(await publishCheckRun(request, incidents, goneLogs, deps));
+  }
+  return result;
+}
+
+async function claimAll(request: PublishRequest, scope: string, incidents: RunIncident[], deps: PublishDeps): Promise<ClaimResult[]> {
+  const claims: ClaimResult[] = [];
+  for (const { incident, jobs } of incidents) {
+    const claim = await deps.store.claim({
+      scope,
+      fingerprint: incident.fingerprint,
+      class: incident.class,
+      title: incident.title,
+      key: request.claimKey,
+      windowMs: deps.windowMs,
+      occurrence: {
+        at: deps.now(),
+        ...(request.runId === null ? {} : { runId: String(request.runId) }),
+        ...(jobs[0] === undefined ? {} : { jobId: String(jobs[0].id) }),
+        ...(request.runUrl === null ? {} : { url: request.runUrl }),
+      },
+    });
+    if (!claim.first) deps.onDedupeHit?.();
+    claims.push(claim);
+  }
+  return claims;
+}
+
+/** The id of the post of `kind` recorded on any of the records, waiting a little for a winner that has not posted yet. */
+async function postedId(claims: ClaimResult[], kind: 'github-comment' | 'github-check', scope: string, deps: PublishDeps): Promise<number | null> {
+  const find = (records: (IncidentRecord | null)[]) => {
+    for (const record of records) {
+      const post = record?.posts.find((p) => p.kind === kind);
+      if (post !== undefined) return Number(post.id);
+    }
+    return null;
+  };
+  let found = find(claims.map((c) => c.record));
+  if (found !== null || claims.length === 0 || claims.some((c) => c.first)) return found;
+  // Every incident was claimed by other jobs that have not posted yet: wait for them, then retry the job.
+  for (const delay of PENDING_WAIT_MS) {
+    await deps.sleep(delay);
+    found = find(await Promise.all(claims.map((c) => deps.store.get(scope, c.record.fingerprint))));
+    if (found !== null) return found;
+  }
+  throw new ServiceError('incident-post-pending', `the incident in ${scope} was claimed by another job that has not posted yet`, { retryable: true });
+}
+
+async function publishComment(request: PublishRequest, pullRequest: number, incidents: RunIncident[], gone: CommentState['gone'], deps: PublishDeps) {
+  const scope = incidentScope(request, pullRequest);
+  const claims = await claimAll(request, scope, incidents, deps);
+  let commentId = await postedId(claims, 'github-comment', scope, deps);
+  let existing = commentId === null ? await deps.output.findComment(request.repo, pullRequest, COMMENT_MARKER) : await deps.output.getComment(request.repo, commentId);
+  let created = false;
+  let counts = new Map(claims.map((c) => [c.record.fingerprint, c.record.count]));
+  for (let pass = 0; ; pass++) {
+    const state = merge(readCommentState(existing?.body ?? null), request, incidents, counts, gone);
+    const body = renderPrComment(state, { embedState: true });
+    if (existing === null) {
+      existing = await deps.output.createComment(request.repo, pullRequest, body);
+      created = true;
+    } else if (existing.body !== body) {
+      await deps.output.updateComment(request.repo, existing.id, body);
+      existing = { ...existing, body };
+    }
+    if (commentId !== existing.id) {
+      commentId = existing.id;
+      for (const claim of claims) {
+        await deps.store.recordPost(scope, claim.record.fingerprint, { kind: 'github-comment', id: String(commentId), url: existing.url });
+      }
+    }
+    // Concurrent jobs on this PR may have counted more while this one wrote: show the latest counts.
+    const latest = await Promise.all(claims.map((c) => deps.store.get(scope, c.record.fingerprint)));
+    const moved = latest.some((record) => record !== null && record.count !== counts.get(record.fingerprint));
+    if (!moved || pass >= MAX_REWRITES) break;
+    counts = new Map(latest.filter((r) => r !== null).map((r) => [r.fingerprint, r.count]));
+    existing = (await deps.output.getComment(request.repo, commentId)) ?? existing;
+  }
+  return { pullRequest, commentId, created };
+}
+
+async function publishCheckRun(request: PublishRequest, incidents: RunIncident[], gone: CommentState['gone'], deps: PublishDeps) {
+  const scope = `${incidentScope(request, null)}@${request.headSha}`;
+  const claims = await claimAll(request, scope, incidents, deps);
+  const checkRunId = await postedId(claims, 'github-check', scope, deps);
+  const counts = new Map(claims.map((c) => [c.record.fingerprint, c.record.count]));
+  const state = merge({ v: 1, entries: [], gone: null }, request, incidents, counts, gone);
+  const output: CheckRunOutput = {
+    conclusion: 'neutral',
+    title: incidents.length === 0 ? 'The failed job log is no longer available' : incidents.map((i) => i.incident.class).join(', '),
+    summary: renderPrComment(state, { embedState: false }),
+  };
+  if (checkRunId !== null) {
+    await deps.output.updateCheckRun(request.repo, checkRunId, output);
+    return { checkRunId, created: false };
+  }
+  const created = await deps.output.createCheckRun(request.repo, request.headSha, CHECK_NAME, output);
+  for (const claim of claims) await deps.store.recordPost(scope, claim.record.fingerprint, { kind: 'github-check', id: String(created.id), url: created.url });
+  return { checkRunId: created.id, created: true };
+}
+
+/** The comment's entries with this run's incidents updated (or added), reopened if they had been resolved. */
+function merge(state: CommentState, request: PublishRequest, incidents: RunIncident[], counts: Map<string, number>, gone: CommentState['gone']): CommentState {
+  const entries = [...state.entries];
+  for (const { incident, jobs } of incidents) {
+    const truncated = request.scans.some((scan) => scan.truncated && jobs.some((job) => job.id === scan.job.id));
+    const entry: CommentEntry = {
+      fingerprint: incident.fingerprint,
+      incident,
+      workflow: request.workflow,
+      runId: request.runId,
+      runUrl: request.runUrl,
+      jobs,
+      count: counts.get(incident.fingerprint) ?? 1,
+      truncatedAt: truncated ? request.maxLogBytes : null,
+      resolved: null,
+    };
+    const at = entries.findIndex((e) => e.fingerprint === incident.fingerprint);
+    if (at === -1) entries.push(entry);
+    else entries[at] = entry;
+  }
+  return { v: 1, entries, gone: gone ?? (incidents.length > 0 ? null : state.gone) };
+}

@@ -1,0 +1,21 @@
+/** Stable codes of the use cases' failures; `describeServiceError` maps them to what the user reads (STYLE §10). */
+export type ServiceErrorCode =
+  /** The job log is gone (GitHub answered 404 or 410: expired, deleted, or never kept). */
+  | 'log-gone'
+  /** Another job claimed the incident first and has not posted yet: retry later and edit its post. */
+  | 'incident-post-pending'
+  /** The repository's .github/goarch.yml is invalid. */
+  | 'repo-config-invalid';
+
+export class ServiceError extends Error {
+  readonly code: ServiceErrorCode;
+  /** Whether running the same job again can succeed. */
+  readonly retryable: boolean;
+
+  constructor(code: ServiceErrorCode, message: string, options: { retryable: boolean; cause?: unknown }) {
+    super(message, options.cause === undefined ? undefined : { cause: options.cause });
+    this.name = 'ServiceError';
+    this.code = code;
+    this.retryable = options.retryable;
+  }
+}
