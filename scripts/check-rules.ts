@@ -39,6 +39,14 @@ for (const file of list(BUILTIN_RULES_DIR)) {
     }
   }
 }
-writeFileSync(join(BUILTIN_RULES_DIR, VERDICTS_FILE), `${JSON.stringify(verdicts, Object.keys(verdicts).sort(), 1)}\n`);
+const file = join(BUILTIN_RULES_DIR, VERDICTS_FILE);
+const text = `${JSON.stringify(verdicts, Object.keys(verdicts).sort(), 1)}\n`;
+if (process.argv.includes('--check')) {
+  // CI: the recorded verdicts must be exactly those of the shipped patterns.
+  if (readFileSync(file, 'utf8') !== text) {
+    console.error(`${VERDICTS_FILE} is out of date: run npm run rules:check and commit it`);
+    bad++;
+  }
+} else writeFileSync(file, text);
 console.log(`${Object.keys(verdicts).length} patterns safe, ${bad} problems`);
 process.exitCode = bad > 0 ? 1 : 0;

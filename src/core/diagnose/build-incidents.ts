@@ -44,7 +44,8 @@ export function buildIncidents(scan: ScanResult): Incident[] {
     const existing = byFingerprint.get(fp);
     if (existing) {
       const ev = existing.incident.evidence;
-      if (ev.length < MAX_EVIDENCE && !ev.some((e) => e.line === r.match.line)) ev.push({ line: r.match.line, text: r.match.text });
+      // Repeats of the same message add nothing: the evidence keeps distinct lines.
+      if (ev.length < MAX_EVIDENCE && !ev.some((e) => e.line === r.match.line || e.text === r.match.text)) ev.push({ line: r.match.line, text: r.match.text });
       continue;
     }
     byFingerprint.set(fp, { incident: toIncident(r, fp), resolved: r });

@@ -95,7 +95,8 @@ function wrongLdflags(ctx: FixContext, goarch: string): string | null | undefine
 }
 
 function zigTarget(goarch: string, goos: string): string {
-  const arch = goarch === 'arm64' ? 'aarch64' : goarch === 'amd64' ? 'x86_64' : goarch === '386' ? 'x86' : goarch === 'arm' ? 'arm' : goarch;
+  const arch = goarch === 'arm64' ? 'aarch64' : goarch === 'amd64' ? 'x86_64' : goarch === '386' ? 'x86' : goarch;
   const os = goos === 'darwin' ? 'macos' : goos;
-  return goos === 'linux' ? `${arch}-linux-gnu` : `${arch}-${os}`;
+  if (goos === 'linux') return goarch === 'arm' ? 'arm-linux-gnueabihf' : `${arch}-linux-gnu`;
+  return `${arch}-${os}`;
 }
