@@ -13,7 +13,8 @@ export interface NormalizedLine {
   vertex: number | null;
 }
 
-// Built once; these are simple, linear patterns over short prefixes.
+// Built once; these are simple, linear patterns over short prefixes. Matching control characters is their job.
+/* eslint-disable no-control-regex */
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 const HAS_CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
@@ -21,6 +22,7 @@ const ACTIONS_TIMESTAMP = /^\uFEFF?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z
 const ACTIONS_MARKER = /^##\[(group|endgroup|error|warning|command|notice|debug)\]/;
 const GITLAB_SECTION = /^section_(?:start|end):\d+:[\w.-]+(?:\[[^\]]{0,200}\])?/;
 const BUILDKIT_PREFIX = /^#(\d{1,6}) (?:\d{1,6}\.\d{1,4} )?/;
+/* eslint-enable no-control-regex */
 
 export function normalizeLine(raw: string): NormalizedLine {
   let text = raw;
