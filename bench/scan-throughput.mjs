@@ -91,8 +91,16 @@ const ere = triggers.map((t) => t.replace(/[.[\]()*+?{}|^$\\]/g, '\\$&')).join('
 
 const grep = best(() => spawnSync('grep', ['-E', '-i', '-c', ere, log], { encoding: 'utf8' }));
 const grepHits = Number(grep.last.stdout.trim());
-const cli = best(() => spawnSync(process.execPath, [join(ROOT, 'bench', 'run-cli-measured.mjs'), 'diagnose', '--json', log], { encoding: 'utf8' }));
-const cliStats = JSON.parse(cli.last.stderr.trim().split('\n').pop());
+// The command users run (the bundled dist/cli.js); GNU time reports its peak RSS when installed,
+// otherwise an in-process runner of the same code does.
+const gnuTime = existsSync('/usr/bin/time');
+const cli = best(() =>
+  gnuTime
+    ? spawnSync('/usr/bin/time', ['-f', '%M', process.execPath, join(ROOT, 'dist', 'cli.js'), 'diagnose', '--json', log], { encoding: 'utf8', maxBuffer: 1 << 26 })
+    : spawnSync(process.execPath, [join(ROOT, 'bench', 'run-cli-measured.mjs'), 'diagnose', '--json', log], { encoding: 'utf8', maxBuffer: 1 << 26 }),
+);
+const lastLine = cli.last.stderr.trim().split('\n').pop() ?? '';
+const cliStats = gnuTime ? { code: cli.last.status, maxRssKb: Number(lastLine) } : JSON.parse(lastLine);
 if (cliStats.code !== 0) throw new Error(`goarch exited ${cliStats.code}: ${cli.last.stderr}`);
 
 const grepVersion = execFileSync('grep', ['--version'], { encoding: 'utf8' }).split('\n')[0];

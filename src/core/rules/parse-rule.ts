@@ -1,7 +1,7 @@
 import { parse as parseYaml } from 'yaml';
 import type { ContextPattern, Rule } from './rule.js';
 import { RuleError } from './rule-error.js';
-import { ruleFileSchema } from './rule-schema.js';
+import { ruleFileSchema, type RuleFile } from './rule-schema.js';
 import { compilePattern } from './compile-pattern.js';
 
 /**
@@ -9,6 +9,11 @@ import { compilePattern } from './compile-pattern.js';
  * Every problem becomes a RuleError naming the file and the field.
  */
 export function parseRule(file: string, text: string): Rule {
+  return compileRuleFile(file, validateRuleText(file, text));
+}
+
+/** Parses the YAML and checks it against the schema: the slow, cacheable half of loading a rule. */
+export function validateRuleText(file: string, text: string): RuleFile {
   let data: unknown;
   try {
     data = parseYaml(text, { prettyErrors: false });
@@ -21,7 +26,11 @@ export function parseRule(file: string, text: string): Rule {
     const field = issue && issue.path.length > 0 ? issue.path.join('.') : '(root)';
     throw new RuleError(file, field, issue?.message ?? 'invalid rule');
   }
-  const r = parsed.data;
+  return parsed.data;
+}
+
+/** Compiles a validated rule file (fresh, or from a cache of validated files). */
+export function compileRuleFile(file: string, r: RuleFile): Rule {
   const base = file.split(/[\\/]/).pop()?.replace(/\.ya?ml$/, '');
   if (base !== undefined && base !== r.id) {
     throw new RuleError(file, 'id', `must equal the file name "${base}" (got "${r.id}")`);
