@@ -30,3 +30,9 @@ describe('rule set', () => {
     );
   });
 });
+
+describe('look-alikes', () => {
+  it.each(rules.rules.map((r) => [r.id, r] as const))('%s keeps a nomatch example that contains one of its trigger words', (_id, rule) => {
+    expect(rule.examples.nomatch.some((e) => rule.triggers.some((t) => e.toLowerCase().includes(t)))).toBe(true);
+  });
+});
