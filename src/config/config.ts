@@ -28,6 +28,8 @@ export interface SlackConfig {
   appToken: string | null;
   /** Slack Web API base URL ending with '/', or null for https://slack.com/api/. */
   apiUrl: string | null;
+  /** Slack user ids allowed to press "Open fix PR" (SLACK_FIX_ALLOWED_USERS); empty: nobody. */
+  fixAllowedUsers: string[];
 }
 
 export interface Config {

@@ -42,6 +42,14 @@ const VARIABLES = {
   SLACK_BOT_TOKEN: { schema: z.string().startsWith('xox'), expect: 'must be a Slack bot token (xoxb-...)', echo: false },
   SLACK_APP_TOKEN: { schema: z.string().startsWith('xapp-'), expect: 'must be a Slack app-level token starting with "xapp-"', echo: false },
   SLACK_API_URL: { schema: url(['https:', 'http:']), expect: 'must be an http(s) URL such as https://slack.com/api/', echo: true },
+  SLACK_FIX_ALLOWED_USERS: {
+    schema: z
+      .string()
+      .regex(/^\s*[UW][A-Z0-9]{2,}\s*(,\s*[UW][A-Z0-9]{2,}\s*)*,?\s*$/)
+      .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id !== '')),
+    expect: 'must be a comma-separated list of Slack user ids such as U012ABCDEF,U034GHIJKL',
+    echo: true,
+  },
   REDIS_URL: { schema: url(['redis:', 'rediss:']), expect: 'must be a redis:// or rediss:// URL', echo: false },
   WORKER_CONCURRENCY: { schema: digits(1, 256), expect: 'must be an integer 1-256', echo: true },
   DEDUPE_WINDOW_HOURS: {
@@ -163,7 +171,7 @@ function isPrivateKey(pem: string): boolean {
 }
 
 function resolveSlack(values: Values, problems: string[]): SlackConfig | null {
-  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken, SLACK_API_URL: apiUrl } = values;
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken, SLACK_API_URL: apiUrl, SLACK_FIX_ALLOWED_USERS: fixAllowedUsers } = values;
   if (botToken === undefined && signingSecret === undefined && appToken === undefined) return null;
   const missing = (name: string, why: string) => problems.push(`config: ${name} is missing (${why})`);
   if (botToken === undefined) {
@@ -180,6 +188,7 @@ function resolveSlack(values: Values, problems: string[]): SlackConfig | null {
     signingSecret: signingSecret ?? null,
     appToken: appToken ?? null,
     apiUrl: apiUrl === undefined ? null : apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
+    fixAllowedUsers: fixAllowedUsers ?? [],
   };
 }
 

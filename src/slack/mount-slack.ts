@@ -1,8 +1,11 @@
-import { App, ErrorCode, HTTPReceiver } from '@slack/bolt';
+import { App, ErrorCode, HTTPReceiver, webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { SlackConfig } from '../config/config.js';
 import type { RequestHandler } from '../server/request-handler.js';
+import { sendJson } from '../server/send-json.js';
 import { boltLogger } from './bolt-logger.js';
+import { cachedAuthorize } from './cached-authorize.js';
+import { futureTimestamp } from './future-timestamp.js';
 
 /** Slack request URLs: events, slash commands and interactivity may all point at /slack/events. */
 export const SLACK_ENDPOINTS = ['/slack/events', '/slack/commands', '/slack/actions'] as const;
@@ -18,13 +21,16 @@ export interface SlackMount {
 /**
  * The Bolt app, in HTTP mode behind the one server (Bolt's HTTPReceiver verifies the signature and
  * the 5-minute timestamp window) or in Socket Mode when SLACK_APP_TOKEN is set.
- * The bot token is checked with auth.test on first use, not at start, so a start never needs Slack.
+ * The bot token is checked with auth.test on first use, not at start, so a start never needs Slack,
+ * and its answer is kept (`cachedAuthorize`): one auth.test per process, not one per request.
  */
 export function mountSlack(config: SlackConfig, logger: Logger, register: (app: App) => void): SlackMount {
   const log = boltLogger(logger);
   const clientOptions = config.apiUrl === null ? {} : { clientOptions: { slackApiUrl: config.apiUrl } };
+  const authClient = new webApi.WebClient(undefined, { logger: log, ...(config.apiUrl === null ? {} : { slackApiUrl: config.apiUrl }) });
+  const authorize = cachedAuthorize(authClient, config.botToken);
   if (config.mode === 'socket' && config.appToken !== null) {
-    const app = new App({ token: config.botToken, appToken: config.appToken, socketMode: true, logger: log, tokenVerificationEnabled: false, ...clientOptions });
+    const app = new App({ authorize, appToken: config.appToken, socketMode: true, logger: log, ...clientOptions });
     register(app);
     return { handler: null, start: async () => void (await app.start()), stop: async () => void (await app.stop()) };
   }
@@ -34,9 +40,14 @@ export function mountSlack(config: SlackConfig, logger: Logger, register: (app: 
     logger: log,
     processBeforeResponse: false,
   });
-  const app = new App({ token: config.botToken, receiver, logger: log, tokenVerificationEnabled: false, ...clientOptions });
+  const app = new App({ authorize, receiver, logger: log, ...clientOptions });
   register(app);
   const handler: RequestHandler = async (req, res) => {
+    if (futureTimestamp(req, Date.now())) {
+      req.resume();
+      sendJson(res, 401, { error: 'slack-timestamp', message: 'x-slack-request-timestamp is more than 5 minutes from the server clock.' });
+      return true;
+    }
     try {
       receiver.requestListener(req, res);
       return true;

@@ -1,22 +1,91 @@
 import type { App } from '@slack/bolt';
+import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
+import type { Probot } from 'probot';
+import type { Config, SlackConfig } from '../config/config.js';
+import type { RuleSet } from '../core/rules/rule-set.js';
+import type { Metrics } from '../metrics/create-metrics.js';
+import type { FixPublisher } from '../service/fix-publisher.js';
+import type { IncidentStore } from '../store/incident-store.js';
+import { ACTION_IDS } from './action-ids.js';
+import { actionListener } from './action-listener.js';
+import { commandListener } from './command-listener.js';
+import { memoryMessageCache } from './memory-message-cache.js';
+import { mentionListener } from './mention-listener.js';
+import type { MessageCache } from './message-cache.js';
+import { PendingWork } from './pending-work.js';
+import { probotRunDiagnoser } from './probot-run-diagnoser.js';
+import { redisMessageCache } from './redis-message-cache.js';
+import { slackChannelOutput } from './slack-channel-output.js';
+import type { SlackRuntime } from './slack-runtime.js';
 
 export interface SlackAppDeps {
+  config: Pick<Config, 'maxLogBytes' | 'dedupeWindowHours' | 'githubEndpoints'> & { slack: SlackConfig };
   logger: Logger;
+  metrics: Metrics;
+  store: IncidentStore;
+  rules: RuleSet;
+  /** The process's Redis (diagnosis messages for "Show fix commands", shared by replicas); null: memory. */
+  redis: Redis | null;
+  /** The GitHub App's Probot (installation clients); null when GitHub is not configured. */
+  probot: Pick<Probot, 'auth'> | null;
+  /** Opens fix pull requests (issue 8); null until it exists. */
+  fixPublisher: FixPublisher | null;
+  /** Redis key namespace (default `goarch`). */
+  redisPrefix?: string;
+  /** Test seams. */
+  now?: () => number;
+  sleep?: (ms: number) => Promise<void>;
+  fetch?: typeof fetch;
 }
 
-export const HELP_TEXT = [
-  '*goarch* diagnoses Go CI failures caused by CPU architecture.',
-  '`/goarch help` shows this message.',
-  '`/goarch diagnose <GitHub Actions run URL>` is coming soon.',
-].join('\n');
+export interface SlackListeners {
+  /** Registers the listeners on a Bolt app (`mountSlack`'s third argument). */
+  register: (app: App) => void;
+  /** Waits for the work started after acks (a closer). */
+  drain: () => Promise<void>;
+}
 
-/** Registers goarch's Slack listeners on a Bolt app. For now only `/goarch help` (issue 7 fills the rest). */
-export function slackApp(deps: SlackAppDeps): (app: App) => void {
-  return (app) => {
-    app.command('/goarch', async ({ command, ack }) => {
-      deps.logger.info({ team: command.team_id, channel: command.channel_id, subcommand: command.text.trim().split(/\s+/)[0] ?? '' }, 'slack command received');
-      await ack({ response_type: 'ephemeral', text: HELP_TEXT });
-    });
+/**
+ * goarch's Slack listeners, each answering within Slack's 3 seconds and diagnosing after the ack:
+ * `/goarch help | stats | diagnose <URL> | diagnose <pasted log>`, `@goarch` mentions (a log file or
+ * `diagnose <URL>`, answered in the thread), and the buttons of a diagnosis message.
+ */
+export function slackApp(deps: SlackAppDeps): SlackListeners {
+  const now = deps.now ?? Date.now;
+  const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const windowMs = deps.config.dedupeWindowHours * 60 * 60 * 1000;
+  const memory = memoryMessageCache({ now });
+  const cache: MessageCache = deps.redis === null ? memory : redisMessageCache(deps.redis, { fallback: memory, ...(deps.redisPrefix === undefined ? {} : { prefix: deps.redisPrefix }) });
+  const diagnoseRun = deps.probot === null ? null : probotRunDiagnoser({ probot: deps.probot, rules: deps.rules, maxLogBytes: deps.config.maxLogBytes, metrics: deps.metrics });
+  const pending = new PendingWork();
+  const rt: SlackRuntime = {
+    config: deps.config,
+    log: deps.logger.child({ component: 'slack' }),
+    store: deps.store,
+    cache,
+    fixPublisher: deps.fixPublisher,
+    pending,
+    now,
+    diagnoseDeps: (client) => ({
+      rules: deps.rules,
+      store: deps.store,
+      metrics: deps.metrics,
+      outputFor: (channel) => slackChannelOutput({ client, channel, cache, ttlMs: windowMs }),
+      diagnoseRun,
+      webBaseUrl: deps.config.githubEndpoints.webBaseUrl,
+      maxLogBytes: deps.config.maxLogBytes,
+      windowMs,
+      botToken: deps.config.slack.botToken,
+      fetch: deps.fetch ?? globalThis.fetch,
+      now,
+      sleep,
+    }),
   };
+  const register = (app: App) => {
+    app.command('/goarch', commandListener(rt));
+    app.event('app_mention', mentionListener(rt));
+    app.action({ type: 'block_actions', action_id: new RegExp(`^(${Object.values(ACTION_IDS).join('|')})$`) }, actionListener(rt));
+  };
+  return { register, drain: () => pending.drain() };
 }

@@ -115,8 +115,13 @@ describe('loadConfig', () => {
       signingSecret: 's',
       appToken: null,
       apiUrl: 'http://127.0.0.1:9/api/',
+      fixAllowedUsers: [],
     });
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack?.mode).toBe('socket');
+    expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_FIX_ALLOWED_USERS: 'U012ABC, W0ZZ9 ,' }).slack?.fixAllowedUsers).toEqual(['U012ABC', 'W0ZZ9']);
+    expect(problems({ SLACK_FIX_ALLOWED_USERS: 'alice,bob' })).toEqual([
+      'config: SLACK_FIX_ALLOWED_USERS must be a comma-separated list of Slack user ids such as U012ABCDEF,U034GHIJKL (got "alice,bob")',
+    ]);
     expect(problems({ SLACK_SIGNING_SECRET: 's' })).toEqual(['config: SLACK_BOT_TOKEN is missing (SLACK_SIGNING_SECRET is set; Slack needs a bot token)']);
     expect(problems({ SLACK_BOT_TOKEN: 'xoxb-1' })).toEqual([
       'config: SLACK_SIGNING_SECRET is missing (SLACK_BOT_TOKEN is set; HTTP mode needs the signing secret, or set SLACK_APP_TOKEN for Socket Mode)',

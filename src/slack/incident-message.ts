@@ -1,0 +1,53 @@
+import { renderSlackBlocks, SLACK_MAX_BLOCKS } from '../core/render/render-slack-blocks.js';
+import type { SlackBlock } from '../core/render/render-slack-blocks.js';
+import type { ChannelIncident } from '../service/channel-output.js';
+import { ACTION_IDS } from './action-ids.js';
+import type { ButtonValue } from './button-value.js';
+
+export interface IncidentMessage {
+  text: string;
+  blocks: SlackBlock[];
+}
+
+/**
+ * One incident as a Slack message: the core's Block Kit (class, evidence, host → target, fix, commands
+ * when expanded, link to the run) under a header with the count, and the buttons. Stays within
+ * Slack's limits; the buttons are never the block cut off.
+ */
+export function incidentMessage(item: ChannelIncident, options: { expanded: boolean }): IncidentMessage {
+  const { incident } = item;
+  const value: ButtonValue = { s: item.scope, f: incident.fingerprint, ...(item.run === null ? {} : { r: { o: item.run.owner, n: item.run.repo, id: item.run.runId } }) };
+  const json = JSON.stringify(value);
+  const buttons: SlackBlock[] = [
+    ...(options.expanded ? [] : [{ type: 'button', action_id: ACTION_IDS.showFix, text: { type: 'plain_text', text: 'Show fix commands' }, style: 'primary', value: json }]),
+    {
+      type: 'button',
+      action_id: ACTION_IDS.mute,
+      text: { type: 'plain_text', text: 'Mute 7 days' },
+      value: json,
+      confirm: {
+        title: { type: 'plain_text', text: 'Mute this incident?' },
+        text: { type: 'plain_text', text: 'goarch will not post this incident in this channel for 7 days.' },
+        confirm: { type: 'plain_text', text: 'Mute' },
+        deny: { type: 'plain_text', text: 'Cancel' },
+      },
+    },
+    ...(item.run === null ? [] : [{ type: 'button', action_id: ACTION_IDS.openFixPr, text: { type: 'plain_text', text: 'Open fix PR' }, value: json }]),
+  ];
+  const rendered = renderSlackBlocks({ incidents: [incident], lines: 0, bytes: 0, truncated: item.truncatedAt !== null }, { showCommands: options.expanded, link: item.link, actions: buttons });
+  const seen = item.count > 1 ? ` (seen ${item.count} times)` : '';
+  const title = `goarch: ${incident.title}`.slice(0, 150 - seen.length) + seen;
+  const blocks = rendered.blocks.map((block, i) => (i === 0 && block['type'] === 'header' ? { type: 'header', text: { type: 'plain_text', text: title } } : block));
+  if (item.truncatedAt !== null) {
+    blocks.splice(1, 0, { type: 'context', elements: [{ type: 'mrkdwn', text: `_The log was longer than ${item.truncatedAt} bytes; goarch scanned up to there._` }] });
+  }
+  return { text: `${title}: ${incident.fix.summary}`.slice(0, 3000), blocks: keepButtons(blocks, buttons) };
+}
+
+/** At most 50 blocks, the actions block last (the renderer cuts from the end when a diagnosis is huge). */
+function keepButtons(blocks: SlackBlock[], buttons: SlackBlock[]): SlackBlock[] {
+  const body = blocks.filter((block) => block['type'] !== 'actions');
+  if (body.length <= SLACK_MAX_BLOCKS - 1) return [...body, { type: 'actions', elements: buttons }];
+  const note = { type: 'context', elements: [{ type: 'mrkdwn', text: '_The diagnosis was cut to fit a Slack message; run `goarch diagnose` on the log for all of it._' }] };
+  return [...body.slice(0, SLACK_MAX_BLOCKS - 2), note, { type: 'actions', elements: buttons }];
+}

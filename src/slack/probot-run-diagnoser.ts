@@ -1,0 +1,84 @@
+import type { Probot } from 'probot';
+import type { RuleSet } from '../core/rules/rule-set.js';
+import { octokitActions } from '../github/octokit-actions.js';
+import type { Metrics } from '../metrics/create-metrics.js';
+import { diagnoseWorkflowRun } from '../service/diagnose-workflow-run.js';
+import type { GithubActions } from '../service/github-actions.js';
+import type { RunTarget } from './parse-run-url.js';
+import type { RunDiagnoser } from './run-diagnoser.js';
+import { SlackError } from './slack-error.js';
+
+export interface ProbotRunDiagnoserDeps {
+  probot: Pick<Probot, 'auth'>;
+  rules: RuleSet;
+  maxLogBytes: number;
+  metrics: Metrics;
+  /** Monotonic ms, for scan durations. */
+  monotonic?: () => number;
+}
+
+/**
+ * The GitHub side of `/goarch diagnose <URL>`, reusing the GitHub adapter's Actions client and the
+ * `diagnoseWorkflowRun` use case:
+ * 1. find the App's installation on the repository with the App JWT (404: not installed);
+ * 2. take that installation's Octokit (Probot's: retries, throttling, GHE base URL);
+ * 3. diagnose the run's failed jobs (only the job of a job URL), metrics as the GitHub path counts them.
+ */
+export function probotRunDiagnoser(deps: ProbotRunDiagnoserDeps): RunDiagnoser {
+  const monotonic = deps.monotonic ?? (() => performance.now());
+  return async (target: RunTarget) => {
+    const meta = { repo: `${target.owner}/${target.repo}`, runId: String(target.runId), ...(target.jobId === null ? {} : { jobId: String(target.jobId) }) };
+    // 1. The installation.
+    const app = await deps.probot.auth();
+    let installationId: number;
+    try {
+      const { data } = await app.request('GET /repos/{owner}/{repo}/installation', { owner: target.owner, repo: target.repo });
+      installationId = data.id;
+    } catch (error) {
+      if (statusOf(error) === 404) throw new SlackError('app-not-installed', `the GitHub App is not installed on ${meta.repo}`, meta, { cause: error });
+      throw error;
+    }
+    // 2. Its client.
+    const octokit = await deps.probot.auth(installationId);
+    const actions = onlyJob(octokitActions(octokit), target, meta);
+    // 3. Diagnose.
+    try {
+      const diagnosis = await diagnoseWorkflowRun(
+        { owner: target.owner, repo: target.repo, runId: target.runId },
+        {
+          actions,
+          rules: deps.rules,
+          maxLogBytes: deps.maxLogBytes,
+          now: monotonic,
+          onScanned: (scan) => {
+            deps.metrics.logBytesScanned.inc(scan.bytes);
+            deps.metrics.scanDuration.observe(scan.seconds);
+          },
+        },
+      );
+      for (const { incident } of diagnosis.incidents) deps.metrics.incidents.inc({ class: incident.class });
+      return diagnosis;
+    } catch (error) {
+      if (statusOf(error) === 404) throw new SlackError('run-not-found', `no run ${meta.runId} in ${meta.repo}`, meta, { cause: error });
+      throw error;
+    }
+  };
+}
+
+/** The run's jobs narrowed to the one of a job URL. */
+function onlyJob(actions: GithubActions, target: RunTarget, meta: Record<string, string>): GithubActions {
+  if (target.jobId === null) return actions;
+  return {
+    openJobLog: (run, jobId) => actions.openJobLog(run, jobId),
+    async listJobs(run) {
+      const jobs = (await actions.listJobs(run)).filter((job) => job.id === target.jobId);
+      if (jobs.length === 0) throw new SlackError('job-not-in-run', `job ${target.jobId} is not in run ${target.runId}`, meta);
+      return jobs;
+    },
+  };
+}
+
+function statusOf(error: unknown): number | undefined {
+  const status = (error as { status?: unknown }).status;
+  return typeof status === 'number' ? status : undefined;
+}
