@@ -208,8 +208,10 @@ function conditionsHold(r: Resolved): boolean {
 
 /** true/false when both platforms are known; null when the log does not say. */
 function isCross(r: Resolved): boolean | null {
-  // GOARCH set explicitly for a build on an unknown host is, in practice, a cross build.
-  if (!r.host?.goarch && r.target?.goarch && r.facts.explicitArch === 'true') return true;
+  if (r.host?.goos && r.target?.goos && r.host.goos !== r.target.goos) return true;
+  // GOARCH set explicitly for a build on an unknown host is, in practice, a cross build, unless it names
+  // amd64, which Makefiles spell out for native builds on the usual runners.
+  if (!r.host?.goarch && r.target?.goarch && r.facts.explicitArch === 'true') return r.target.goarch !== 'amd64' ? true : null;
   if (!r.host?.goarch || !r.target?.goarch) {
     if (r.host?.goos && r.target?.goos && r.host.goos !== r.target.goos) return true;
     return null;
