@@ -50,7 +50,16 @@ function tokens(simple: string): string[] {
 
 /** Quotes a value for a POSIX shell when it needs it. */
 export function shellQuote(value: string): string {
+  if (/^\$\([^()'"`]*\)$/.test(value)) return `"${value}"`; // a command substitution stays one
   return /^[\w@%+=:,./-]+$/.test(value) ? value : `'${value.replace(/'/g, `'\\''`)}'`;
+}
+
+/** Puts a command word (qemu-aarch64-static) after the leading VAR=value assignments of a simple command. */
+export function prefixCommand(simple: string, word: string): string {
+  const toks = tokens(simple);
+  let i = 0;
+  while (i < toks.length && ASSIGNMENT.test(toks[i] ?? '')) i++;
+  return [...toks.slice(0, i), word, ...toks.slice(i)].join(' ');
 }
 
 /**

@@ -1,6 +1,6 @@
 import { ARCHES } from '../arch-table.js';
 import type { FixContext, FixStrategy } from '../fix-context.js';
-import { afterGoInvocation, findGoInvocation, withGoEnv } from '../shell-command.js';
+import { afterGoInvocation, findGoInvocation, prefixCommand, withGoEnv } from '../shell-command.js';
 import { plan, platformString } from './fix-helpers.js';
 
 /** A binary built for one architecture executed on another. */
@@ -18,13 +18,15 @@ export const execFormatFix: FixStrategy = {
     const alternatives = [];
     const commands: string[] = [];
     let summary: string;
-    const goRun = ctx.failingCommand ? findGoInvocation(ctx.failingCommand, ['test', 'run']) : null;
+    // A Go test binary (/tmp/go-build…/b001/x.test) means the failing command runs go test, perhaps via a wrapper.
+    const testBinary = binary !== null && /\/go-build\d*\/b\d+\/(?:[\w.-]+\.test|exe\/)/.test(binary);
+    const goRun = ctx.failingCommand ? (findGoInvocation(ctx.failingCommand, ['test', 'run']) ?? (testBinary ? ctx.failingCommand : null)) : null;
     if (goRun && !build) {
       commands.push(withGoEnv(goRun, { GOOS: osExpr, GOARCH: archExpr, GOARM: null }));
-      summary = `Run \`go ${goRun.includes('go test') ? 'test' : 'run'}\` for the machine it runs on (${hostOs && hostArch ? `${hostOs}/${hostArch}` : 'the host'}): the binaries it builds and executes must match it.`;
-      if (targetArch && ARCHES[targetArch] && targetArch !== hostArch && goRun.includes('go test')) {
+      summary = `Run \`go ${goRun.includes('go run') ? 'run' : 'test'}\` for the machine it runs on (${hostOs && hostArch ? `${hostOs}/${hostArch}` : 'the host'}): the binaries it builds and executes must match it.`;
+      if (targetArch && ARCHES[targetArch] && targetArch !== hostArch && /\bgo test\b/.test(goRun)) {
         const q = ARCHES[targetArch].qemu;
-        alternatives.push(plan(`Keep testing the ${targetArch} build, executing the test binaries under QEMU.`, ['sudo apt-get update', 'sudo apt-get install -y qemu-user-static', withGoEnv(goRun, { GOOS: ctx.target?.goos ?? 'linux', GOARCH: targetArch }).replace(/\bgo test\b/, `go test -exec qemu-${q}-static`)], `when the ${targetArch} code itself must be tested`));
+        alternatives.push(plan(`Keep testing the ${targetArch} build, executing the test binaries under QEMU.`, ['sudo apt-get update', 'sudo apt-get install -y qemu-user-static', withGoEnv(goRun, { GOOS: ctx.target?.goos ?? 'linux', GOARCH: targetArch, GOARM: targetArch === 'arm' ? (ctx.target?.variant?.replace(/^v/, '') ?? '7') : null }).replace(/\bgo test\b/, `go test -exec qemu-${q}-static`)], `when the ${targetArch} code itself must be tested`));
       }
     } else if (build) {
       commands.push(withGoEnv(build, { GOOS: osExpr, GOARCH: archExpr, GOARM: null }));
@@ -32,7 +34,7 @@ export const execFormatFix: FixStrategy = {
       summary = `Build ${binary ?? 'the program'} for the machine that runs it (${hostOs && hostArch ? `${hostOs}/${hostArch}` : 'the host'}) instead of ${targetArch ? platformString(ctx.target) : 'another architecture'}.`;
     } else if (targetArch && ARCHES[targetArch] && binary) {
       const q = ARCHES[targetArch].qemu;
-      commands.push('sudo apt-get update', 'sudo apt-get install -y qemu-user-static', `qemu-${q}-static ${rerun ?? binary}`);
+      commands.push('sudo apt-get update', 'sudo apt-get install -y qemu-user-static', prefixCommand(rerun ?? binary, `qemu-${q}-static`));
       summary = `Run the ${targetArch} binary under QEMU user-mode emulation on this ${hostArch ?? 'host'} machine.`;
     } else {
       commands.push(...(binary ? [`file ${binary}`] : []), 'go env GOHOSTOS GOHOSTARCH');
@@ -42,7 +44,7 @@ export const execFormatFix: FixStrategy = {
     if (targetArch && ARCHES[targetArch] && binary && build) {
       const q = ARCHES[targetArch].qemu;
       alternatives.push(
-        plan(`Keep the ${targetArch} binary and run it under QEMU user-mode emulation.`, ['sudo apt-get update', 'sudo apt-get install -y qemu-user-static', `qemu-${q}-static ${rerun ?? binary}`], `when the ${targetArch} binary itself must be tested`),
+        plan(`Keep the ${targetArch} binary and run it under QEMU user-mode emulation.`, ['sudo apt-get update', 'sudo apt-get install -y qemu-user-static', prefixCommand(rerun ?? binary, `qemu-${q}-static`)], `when the ${targetArch} binary itself must be tested`),
       );
     }
     const runner = targetArch ? ARCHES[targetArch]?.runner : null;

@@ -29,10 +29,15 @@ export function crossCompilerPackageFor(goarch: string, goos = 'linux'): string 
 
 export const APT_UPDATE = 'sudo apt-get update';
 
-/** The go invocation of the failing step, or a sensible default that builds every package. */
+/**
+ * The go invocation of the failing step; else the failing build command itself when it is a build driver
+ * (make, goreleaser, a script: it passes the environment on to go); else a default that builds every package.
+ */
 export function goInvocation(ctx: FixContext, fallback = 'go build ./...'): string {
   const fromFailing = ctx.failingCommand ? findGoInvocation(ctx.failingCommand) : null;
-  return fromFailing ?? ctx.goCommand ?? fallback;
+  if (fromFailing) return fromFailing;
+  const driver = ctx.failingCommand && /^(?:\S+=\S*\s+)*(?:make|goreleaser|mage|task|just|\.\/\S+\.sh|bash\s+\S+\.sh)\b/.test(ctx.failingCommand) ? ctx.failingCommand : null;
+  return driver ?? ctx.goCommand ?? fallback;
 }
 
 /** The go invocation with exactly this environment (other leading assignments kept). */
