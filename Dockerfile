@@ -11,6 +11,8 @@ RUN npm ci --ignore-scripts
 COPY tsconfig.json tsconfig.build.json ./
 COPY scripts ./scripts
 COPY src ./src
+# The build bundles the CLI and writes dist/rule-cache.json from the rule files.
+COPY rules ./rules
 RUN npm run build
 
 FROM node:20-slim AS runtime
