@@ -16,6 +16,9 @@ export interface WorkOverrides {
   githubOctokit?: typeof ProbotOctokit;
   /** Queue retry backoff (ms). */
   queueBackoffMs?: number;
+  /** BullMQ stalled-job recovery (ms): how often to look for jobs whose worker died, and how long a job lock lasts (30 s each by default; tests shorten them). */
+  queueStalledIntervalMs?: number;
+  queueLockDurationMs?: number;
   /** Redis key namespace of the store and the queue (default `goarch`); tests sharing one Redis use their own. */
   redisPrefix?: string;
 }
@@ -38,6 +41,8 @@ export async function createWork(context: ServiceContext, overrides: WorkOverrid
     logger: logger.child({ component: 'queue' }),
     ...(overrides.queueBackoffMs === undefined ? {} : { backoffMs: overrides.queueBackoffMs }),
     ...(overrides.redisPrefix === undefined ? {} : { prefix: `${overrides.redisPrefix}:bull` }),
+    ...(overrides.queueStalledIntervalMs === undefined ? {} : { stalledIntervalMs: overrides.queueStalledIntervalMs }),
+    ...(overrides.queueLockDurationMs === undefined ? {} : { lockDurationMs: overrides.queueLockDurationMs }),
   });
   closers.add('job-queue', () => queue.close());
   return { store, queue };

@@ -16,6 +16,7 @@ export async function startGithubWorkers(context: ServiceContext, work: Work, pr
     logger: logger.child({ component: 'github-jobs' }),
     maxLogBytes: config.maxLogBytes,
     windowMs: config.dedupeWindowHours * 60 * 60 * 1000,
+    queue: work.queue,
   });
   await work.queue.process(
     async (job) => {

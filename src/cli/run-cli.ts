@@ -9,7 +9,6 @@ import { CliError } from './cli-error.js';
 import { openLog } from './open-log.js';
 import { parseArgs, type DiagnoseArgs } from './parse-args.js';
 import { progressBar } from './progress-bar.js';
-import { runFix } from './run-fix.js';
 
 export const USAGE = `goarch: diagnose Go CI failures caused by CPU architecture
 
@@ -39,7 +38,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
       io.stdout.write(`${io.version}\n`);
       return 0;
     }
-    if (args.command === 'fix') return await runFix(args, io);
+    // The patcher and GitHub's workflow parser are loaded only for `fix`: `diagnose` does not pay for them.
+    if (args.command === 'fix') return await (await import('./run-fix.js')).runFix(args, io);
     return await runDiagnose(args, io);
   } catch (error) {
     if (error instanceof CliError || error instanceof RuleError) {

@@ -4,21 +4,28 @@ import { diagnoseText } from '../core/diagnose/diagnose-log.js';
 import type { RuleSet } from '../core/rules/rule-set.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import { JobError } from '../queue/job-error.js';
-import type { Job, JobHandler } from '../queue/job-queue.js';
+import type { Job, JobHandler, JobQueue } from '../queue/job-queue.js';
+import { validateWorkflowLazily } from '../runtime/validate-workflow-lazily.js';
 import { diagnoseWorkflowRun } from '../service/diagnose-workflow-run.js';
 import type { RunIncident } from '../service/diagnose-workflow-run.js';
 import { HELP_TEXT } from '../service/help-text.js';
+import { openFixPr } from '../service/open-fix-pr.js';
+import { planFixPrs } from '../service/plan-fix-prs.js';
+import type { WorkflowValidator } from '../service/propose-workflow-fix.js';
 import { CHECK_NAME, publishDiagnosis } from '../service/publish-diagnosis.js';
 import type { RepoConfig } from '../service/repo-config.js';
 import { REPO_CONFIG_PATH } from '../service/repo-config.js';
 import { resolveDiagnosis } from '../service/resolve-diagnosis.js';
 import { ServiceError } from '../service/service-error.js';
+import { workflowFilePath } from '../service/workflow-file-path.js';
 import type { IncidentStore } from '../store/incident-store.js';
+import { fixFromComment } from './fix-from-comment.js';
 import { githubJobSchema } from './github-job.js';
 import type { GithubJob } from './github-job.js';
 import { loadRepoConfig } from './load-repo-config.js';
 import { octokitActions } from './octokit-actions.js';
 import { octokitOutput } from './octokit-output.js';
+import { octokitRepoWriter } from './octokit-repo-writer.js';
 
 export interface GithubJobDeps {
   probot: Pick<Probot, 'auth'>;
@@ -35,6 +42,10 @@ export interface GithubJobDeps {
   /** Monotonic clock (ms), for durations. */
   monotonic?: () => number;
   sleep?: (ms: number) => Promise<void>;
+  /** Where `autofix` enqueues fix jobs (the same queue these jobs come from). */
+  queue: Pick<JobQueue<unknown>, 'enqueue'>;
+  /** GitHub's workflow parser; default: loaded on the first fix (with its JSON import hook). */
+  validateWorkflow?: WorkflowValidator;
 }
 
 type RunJob = Extract<GithubJob, { kind: 'diagnose-run' }>;
@@ -47,6 +58,7 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
   const now = deps.now ?? Date.now;
   const monotonic = deps.monotonic ?? (() => performance.now());
   const sleep = deps.sleep ?? ((ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms)));
+  const validate = deps.validateWorkflow ?? validateWorkflowLazily;
 
   return async (job: Job<unknown>) => {
     const parsed = githubJobSchema.safeParse(job.payload);
@@ -94,6 +106,26 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
       }
       case 'diagnose-run':
         await diagnoseRun(job, jobId, octokit, log);
+        return;
+      case 'open-fix-pr': {
+        const result = await openFixPr(
+          {
+            repo,
+            workflowPath: job.workflowPath,
+            incident: job.incident,
+            run: { id: job.runId, url: job.runUrl, workflowName: job.workflowName },
+            pullRequests: job.pullRequests,
+            trigger: { kind: 'autofix' },
+          },
+          { writer: octokitRepoWriter(octokit), validate },
+        );
+        const meta = { fingerprint: job.incident.fingerprint, status: result.status, ...('number' in result ? { pullRequest: result.number } : {}), ...('reason' in result ? { reason: result.reason } : {}) };
+        if (result.status === 'no-safe-edit') log.warn(meta, 'autofix: no safe edit on the default branch head');
+        else log.info(meta, 'autofix: fix pull request done');
+        return;
+      }
+      case 'fix-pr-comment':
+        await fixFromComment(job, { octokit, validate, log });
         return;
       case 'diagnose-check': {
         const config = await repoConfig(octokit, job, job.headSha, log);
@@ -151,7 +183,11 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
       },
     );
     countIncidents(diagnosis.incidents);
-    // 3. Publish once per incident.
+    // 3. With autofix (or its dry run): which incidents get a fix pull request, and why the others do not (shown with the diagnosis).
+    const workflowPath = workflowFilePath(job.workflowPath);
+    const autofix = config.autofix !== false && workflowPath !== null && diagnosis.incidents.length > 0;
+    const incidents = autofix ? await planFixPrs(repo, workflowPath, diagnosis.incidents, { dryRun: config.autofix === 'dry-run' }, { writer: octokitRepoWriter(octokit), validate }) : diagnosis.incidents;
+    // 4. Publish once per incident.
     const result = await publishDiagnosis(
       {
         repo,
@@ -162,12 +198,21 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
         runUrl: job.runUrl,
         output: config.output,
         claimKey: jobId,
-        incidents: diagnosis.incidents,
+        incidents,
         scans: diagnosis.scans,
         maxLogBytes,
       },
       { store: deps.store, output: octokitOutput(octokit), now, sleep, windowMs: deps.windowMs, onDedupeHit: () => deps.metrics.dedupeHits.inc() },
     );
+    // 5. Enqueue one fix job per incident that has a safe edit (one per incident and head commit).
+    if (workflowPath !== null) {
+      for (const { incident, fix } of incidents) {
+        if (fix?.kind !== 'planned' || fix.dryRun) continue;
+        const fixJob: GithubJob = { ...job, kind: 'open-fix-pr', workflowPath, incident };
+        const id = await deps.queue.enqueue(fixJob.kind, fixJob, { jobId: `fix:${job.owner}/${job.repo}:${incident.fingerprint}:${job.headSha}` });
+        log.info({ jobId: id, fingerprint: incident.fingerprint, branch: fix.branch }, 'autofix: fix job enqueued');
+      }
+    }
     log.info(
       {
         runId: job.runId,

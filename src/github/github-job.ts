@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { FAILURE_CLASSES } from '../core/model/index.js';
+import type { Incident } from '../core/model/index.js';
 
 const target = {
   installationId: z.number().int().positive(),
@@ -17,6 +19,12 @@ const run = {
   pullRequests: z.array(z.number().int().positive()),
 };
 
+/** An incident carried by a fix job (JSON from the queue): its identity is checked, the rest is the engine's own output. */
+const incident = z
+  .object({ fingerprint: z.string().min(1), class: z.enum(FAILURE_CLASSES), title: z.string(), evidence: z.array(z.unknown()), facts: z.record(z.string(), z.string()) })
+  .passthrough()
+  .transform((value) => value as unknown as Incident);
+
 /** The jobs the webhook handlers enqueue and `githubJobHandler` runs. Parsed again when taken (the queue stores JSON). */
 export const githubJobSchema = z.discriminatedUnion('kind', [
   z.object({ kind: z.literal('diagnose-run'), ...run }),
@@ -33,6 +41,10 @@ export const githubJobSchema = z.discriminatedUnion('kind', [
   }),
   z.object({ kind: z.literal('diagnose-pr'), ...target, pullRequest: z.number().int().positive() }),
   z.object({ kind: z.literal('reply-help'), ...target, pullRequest: z.number().int().positive() }),
+  /** `autofix: true`: open or update the fix pull request of one incident of a diagnosed run. */
+  z.object({ kind: z.literal('open-fix-pr'), ...run, workflowPath: z.string().min(1), incident }),
+  /** `/goarch fix` on a pull request, by `user` (their permission is checked when the job runs). */
+  z.object({ kind: z.literal('fix-pr-comment'), ...target, pullRequest: z.number().int().positive(), user: z.string().min(1) }),
 ]);
 
 export type GithubJob = z.infer<typeof githubJobSchema>;

@@ -43,7 +43,7 @@ const issueCommentEvent = z.object({
   repository,
   issue: z.object({ number: z.number(), pull_request: z.object({}).passthrough().optional() }),
   comment: z.object({ body: z.string() }),
-  sender: z.object({ type: z.string() }),
+  sender: z.object({ type: z.string(), login: z.string() }),
 });
 
 /** `workflow_run.completed`: a failure is diagnosed, a success resolves what this workflow had failed with. */
@@ -86,7 +86,7 @@ export function checkRunJob(payload: unknown, ownAppId: number): GithubJob | nul
   return { kind: 'diagnose-check', ...common, checkRunId: check.id, name: check.name, url: check.html_url ?? '', text };
 }
 
-/** `issue_comment.created` on a pull request: `/goarch diagnose` and `/goarch help` (bots are ignored). */
+/** `issue_comment.created` on a pull request: `/goarch diagnose`, `/goarch fix` and `/goarch help` (bots are ignored). */
 export function issueCommentJob(payload: unknown): GithubJob | null {
   const event = issueCommentEvent.safeParse(payload);
   if (!event.success) return null;
@@ -96,5 +96,6 @@ export function issueCommentJob(payload: unknown): GithubJob | null {
   const common = { installationId: inst.id, owner: repo.owner.login, repo: repo.name, pullRequest: issue.number };
   if (command === 'diagnose') return { kind: 'diagnose-pr', ...common };
   if (command === 'help') return { kind: 'reply-help', ...common };
+  if (command === 'fix') return { kind: 'fix-pr-comment', ...common, user: sender.login };
   return null;
 }

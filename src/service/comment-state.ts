@@ -10,6 +10,12 @@ export interface WorkflowRef {
   name: string;
 }
 
+/** With `autofix: true`: the fix pull request goarch proposes for the incident, or why there is none. */
+export type FixNote =
+  /** `diff`: the unified diff of the workflow edit; `dryRun`: shown only (`autofix: dry-run`), no pull request is opened. */
+  | { kind: 'planned'; branch: string; strategy: string; diff: string; dryRun: boolean }
+  | { kind: 'none'; reason: string };
+
 /** One incident as the pull request comment shows it. */
 export interface CommentEntry {
   fingerprint: string;
@@ -24,6 +30,8 @@ export interface CommentEntry {
   /** The byte limit when a log was longer and scanned only up to it. */
   truncatedAt: number | null;
   resolved: { at: number; runId: number | null; runUrl: string | null } | null;
+  /** Set when the repository opted in to fix pull requests (`autofix: true`). */
+  fix?: FixNote;
 }
 
 /** Failed jobs whose logs could no longer be read. */

@@ -1,6 +1,7 @@
 import { diagnoseLog } from '../core/diagnose/diagnose-log.js';
 import type { FailureClass, Incident } from '../core/model/index.js';
 import type { RuleSet } from '../core/rules/rule-set.js';
+import type { FixNote } from './comment-state.js';
 import type { ActionsJob, GithubActions, WorkflowRunRef } from './github-actions.js';
 import { ServiceError } from './service-error.js';
 
@@ -16,6 +17,8 @@ export interface JobRef {
 export interface RunIncident {
   incident: Incident;
   jobs: JobRef[];
+  /** The fix pull request proposed for it, or why there is none (repositories with `autofix: true`). */
+  fix?: FixNote;
 }
 
 /** What happened to one failed job's log. */

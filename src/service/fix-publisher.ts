@@ -15,8 +15,10 @@ export type FixPullRequestResult =
   | { ok: false; reason: string };
 
 /**
- * The port through which adapters open fix pull requests. Implemented over Octokit by the GitHub adapter
- * (issue 8); until it exists the composition root passes null and adapters say that fix PRs are not available.
+ * The port through which adapters open fix pull requests. Implemented over the GitHub App by
+ * `githubFixPublisher` (src/github), which requires the repository's `autofix: true` and runs the
+ * `openFixPr` use case; without a GitHub App the composition root passes null and adapters say that
+ * fix PRs are not available.
  */
 export interface FixPublisher {
   openFixPullRequest(request: FixPullRequestRequest): Promise<FixPullRequestResult>;

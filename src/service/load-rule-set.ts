@@ -4,6 +4,7 @@ import { homedir } from 'node:os';
 import { dirname, join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
+import type { checkSync as CheckSyncFn } from 'recheck';
 import { compileRuleFile, parseRule, validateRuleText } from '../core/rules/parse-rule.js';
 import type { RuleFile } from '../core/rules/rule-schema.js';
 import { RuleError } from '../core/rules/rule-error.js';
@@ -103,7 +104,7 @@ export function computeVerdicts(dir = BUILTIN_RULES_DIR): Record<string, string>
   return out;
 }
 
-type CheckSync = typeof import('recheck').checkSync;
+type CheckSync = typeof CheckSyncFn;
 let checker: CheckSync | null = null;
 
 /** recheck is loaded only when a pattern has no recorded verdict: loading it costs ~30 MB and ~50 ms. */

@@ -129,8 +129,19 @@ async function postedId(claims: ClaimResult[], kind: 'github-comment' | 'github-
 async function publishComment(request: PublishRequest, pullRequest: number, incidents: RunIncident[], gone: CommentState['gone'], deps: PublishDeps) {
   const scope = incidentScope(request, pullRequest);
   const claims = await claimAll(request, scope, incidents, deps);
-  let commentId = await postedId(claims, 'github-comment', scope, deps);
-  let existing = commentId === null ? await deps.output.findComment(request.repo, pullRequest, COMMENT_MARKER) : await deps.output.getComment(request.repo, commentId);
+  let commentId: number | null;
+  let existing: Awaited<ReturnType<GithubOutput['findComment']>>;
+  try {
+    commentId = await postedId(claims, 'github-comment', scope, deps);
+    existing = commentId === null ? await deps.output.findComment(request.repo, pullRequest, COMMENT_MARKER) : await deps.output.getComment(request.repo, commentId);
+  } catch (error) {
+    // The winner may have posted while Redis was away (its post then recorded in its process only):
+    // the marker comment on the pull request is the truth. Edit it (and record it) instead of waiting for ever.
+    if (!(error instanceof ServiceError && error.code === 'incident-post-pending')) throw error;
+    existing = await deps.output.findComment(request.repo, pullRequest, COMMENT_MARKER);
+    if (existing === null) throw error;
+    commentId = null;
+  }
   let created = false;
   let counts = new Map(claims.map((c) => [c.record.fingerprint, c.record.count]));
   for (let pass = 0; ; pass++) {
@@ -182,7 +193,7 @@ async function publishCheckRun(request: PublishRequest, incidents: RunIncident[]
 /** The comment's entries with this run's incidents updated (or added), reopened if they had been resolved. */
 function merge(state: CommentState, request: PublishRequest, incidents: RunIncident[], counts: Map<string, number>, gone: CommentState['gone']): CommentState {
   const entries = [...state.entries];
-  for (const { incident, jobs } of incidents) {
+  for (const { incident, jobs, fix } of incidents) {
     const truncated = request.scans.some((scan) => scan.truncated && jobs.some((job) => job.id === scan.job.id));
     const entry: CommentEntry = {
       fingerprint: incident.fingerprint,
@@ -194,6 +205,7 @@ function merge(state: CommentState, request: PublishRequest, incidents: RunIncid
       count: counts.get(incident.fingerprint) ?? 1,
       truncatedAt: truncated ? request.maxLogBytes : null,
       resolved: null,
+      ...(fix === undefined ? {} : { fix }),
     };
     const at = entries.findIndex((e) => e.fingerprint === incident.fingerprint);
     if (at === -1) entries.push(entry);

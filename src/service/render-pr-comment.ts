@@ -1,4 +1,4 @@
-import { escapeMarkdown } from '../core/render/render-markdown.js';
+import { codeBlock, escapeMarkdown } from '../core/render/render-markdown.js';
 import { renderMarkdown } from '../core/render/render-markdown.js';
 import { COMMENT_MARKER } from './comment-state.js';
 import type { CommentEntry, CommentState } from './comment-state.js';
@@ -60,7 +60,7 @@ function renderEntry(entry: CommentEntry): string {
     { incidents: [entry.incident], lines: 0, bytes: 0, truncated: entry.truncatedAt !== null },
     {
       ...(job === undefined ? {} : { lineLink: () => lineLink(job) }),
-      extra: () => [`Seen **${times(entry.count)}** · ${workflowLabel(entry)}${entry.runUrl ? ` · [latest run](${entry.runUrl})` : ''}${entry.jobs.length > 0 ? ` · ${entry.jobs.map(jobLink).join(', ')}` : ''}`, ''],
+      extra: () => [`Seen **${times(entry.count)}** · ${workflowLabel(entry)}${entry.runUrl ? ` · [latest run](${entry.runUrl})` : ''}${entry.jobs.length > 0 ? ` · ${entry.jobs.map(jobLink).join(', ')}` : ''}`, '', ...fixLine(entry)],
       ...(note === undefined ? {} : { note }),
     },
   );
@@ -82,6 +82,18 @@ function jobLink(job: JobRef): string {
 
 function workflowLabel(entry: CommentEntry): string {
   return `workflow _${escapeMarkdown(entry.workflow.name)}_`;
+}
+
+/** The fix pull request line (repositories with `autofix: true`). */
+function fixLine(entry: CommentEntry): string[] {
+  if (entry.fix === undefined) return [];
+  if (entry.fix.kind === 'planned') {
+    const lead = entry.fix.dryRun
+      ? `**Fix pull request (dry run):** with \`autofix: true\`, goarch would open a pull request from branch \`${entry.fix.branch}\` with this workflow edit (\`${entry.fix.strategy}\`).`
+      : `**Fix pull request:** goarch proposes the workflow edit (\`${entry.fix.strategy}\`) as a pull request from branch \`${entry.fix.branch}\`.`;
+    return [lead, '', '<details><summary>The workflow edit</summary>', '', codeBlock(entry.fix.diff.trimEnd().split('\n'), 'diff'), '', '</details>', ''];
+  }
+  return [`**No fix pull request:** ${escapeMarkdown(entry.fix.reason.replace(/\.$/, ''))}.`, ''];
 }
 
 function times(count: number): string {

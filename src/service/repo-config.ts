@@ -12,8 +12,11 @@ export interface RepoConfig {
   ignoreWorkflows: string[];
   /** null: the server's MAX_LOG_BYTES. */
   maxLogBytes: number | null;
-  /** Opt-in for fix pull requests (issue 8). */
-  autofix: boolean;
+  /**
+   * Fix pull requests (issue 8): `true` opens them after a diagnosis; `'dry-run'` only shows, in the
+   * diagnosis, the edit goarch would propose; `false` (default): neither.
+   */
+  autofix: boolean | 'dry-run';
 }
 
 export const REPO_CONFIG_PATH = '.github/goarch.yml';
@@ -38,7 +41,7 @@ const schema = z
     output: z.enum(['comment', 'check', 'both']).default('comment'),
     ignoreWorkflows: z.array(z.string().min(1)).default([]),
     maxLogBytes: byteSize.pipe(z.number().min(1024, 'must be at least 1KB').max(MAX_LOG_BYTES, 'must be at most 1GB')).nullable().default(null),
-    autofix: z.boolean().default(false),
+    autofix: z.union([z.boolean(), z.literal('dry-run')]).default(false),
   })
   .strict();
 

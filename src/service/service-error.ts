@@ -5,7 +5,9 @@ export type ServiceErrorCode =
   /** Another job claimed the incident first and has not posted yet: retry later and edit its post. */
   | 'incident-post-pending'
   /** The repository's .github/goarch.yml is invalid. */
-  | 'repo-config-invalid';
+  | 'repo-config-invalid'
+  /** A fix pull request would have written to the default branch (or outside `goarch/fix-`): refused. */
+  | 'unsafe-branch';
 
 export class ServiceError extends Error {
   readonly code: ServiceErrorCode;

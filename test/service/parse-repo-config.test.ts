@@ -16,6 +16,15 @@ describe('parseRepoConfig', () => {
   });
 
   it.each([
+    [true, true],
+    [false, false],
+    ['dry-run', 'dry-run'],
+  ])('reads autofix: %j', (value, autofix) => {
+    expect(parseRepoConfig({ autofix: value })).toMatchObject({ ok: true, config: { autofix } });
+  });
+
+  it.each([
+    [{ autofix: 'yes' }, 'autofix'],
     [{ output: 'pr-comment' }, 'output'],
     [{ classes: ['arm-trouble'] }, 'classes.0'],
     [{ classes: [] }, 'classes'],
