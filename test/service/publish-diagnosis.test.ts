@@ -100,7 +100,22 @@ describe('publishDiagnosis', () => {
     const error = await publishDiagnosis(request(), deps(store, output)).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(ServiceError);
     expect(error).toMatchObject({ code: 'incident-post-pending', retryable: true });
-    expect(calls).toEqual([]);
+    // It looked on the pull request for a comment the winner may have posted without recording it.
+    expect(calls).toEqual(['find']);
+  });
+
+  it('edits and records the comment on the pull request when the winner posted without recording it (Redis was away)', async () => {
+    const store = new MemoryIncidentStore({ clock });
+    const { output, calls, comments } = fakeOutput();
+    // The winner claimed in the shared store, then posted while that store was unreachable: no post recorded.
+    await store.claim({ scope: 'o/r#2', fingerprint: 'fp-1', class: 'exec-format-error', title: 't', key: 'winner', occurrence: { at: clock.now() } });
+    await output.createComment({ owner: 'o', repo: 'r' }, 2, renderPrComment({ v: 1, entries: [], gone: null }, { embedState: true }));
+    calls.length = 0;
+    const result = await publishDiagnosis(request(), deps(store, output));
+    expect(result.comments).toEqual([{ pullRequest: 2, commentId: 1, created: false }]);
+    expect(calls).toEqual(['find', 'update 1']);
+    expect(comments.size).toBe(1);
+    expect((await store.get('o/r#2', 'fp-1'))?.posts).toMatchObject([{ kind: 'github-comment', id: '1' }]);
   });
 
   it('uses a check run named goarch for a push and edits it for a repeat on the same commit', async () => {
