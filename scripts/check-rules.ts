@@ -4,7 +4,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { checkSync } from 'recheck';
 import { parseRule } from '../src/core/rules/parse-rule.js';
-import { BUILTIN_RULES_DIR, VERDICTS_FILE, patternKey } from '../src/service/load-rule-set.js';
+import { BUILTIN_RULES_DIR, VERDICTS_FILE, rulePatterns } from '../src/service/load-rule-set.js';
 
 function list(dir: string): string[] {
   return readdirSync(dir).sort().flatMap((n) => {
@@ -25,14 +25,10 @@ for (const file of list(BUILTIN_RULES_DIR)) {
     bad++;
     continue;
   }
-  const all: Array<[RegExp, string]> = [
-    ...rule.patterns.map((re, i): [RegExp, string] => [re, `patterns.${i}`]),
-    ...rule.before.map((c, i): [RegExp, string] => [c.regex, `context.before.${i}.pattern`]),
-    ...rule.after.map((c, i): [RegExp, string] => [c.regex, `context.after.${i}.pattern`]),
-  ];
-  for (const [re, field] of all) {
+  for (const { field, key, regex } of rulePatterns(rule)) {
+    const re = regex();
     const r = checkSync(re.source, re.flags.replace(/[gyd]/g, ''), { timeout: 10_000 });
-    if (r.status === 'safe') verdicts[patternKey(re)] = 'safe';
+    if (r.status === 'safe') verdicts[key] = 'safe';
     else {
       bad++;
       console.error(`${shown}: ${field}: ${r.status}${r.status === 'vulnerable' ? ` (${r.complexity.type}, attack ${r.attack.pattern.slice(0, 60)})` : ''}`);

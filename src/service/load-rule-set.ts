@@ -48,7 +48,7 @@ export function loadRuleSet(dir = BUILTIN_RULES_DIR, options: LoadRulesOptions =
       throw new RuleError(shown, '(file)', `cannot read: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
     }
     const cached = options.redos === 'check' ? undefined : parsedCache()[contentKey(text)];
-    const rule = cached ? compileRuleFile(shown, cached) : parseRule(shown, text);
+    const rule = cached ? compileRuleFile(shown, cached, { lazy: true }) : parseRule(shown, text);
     checkRedos(rule, verdicts, fresh);
     rules.push(rule);
   }
@@ -84,14 +84,26 @@ export function buildParsedCache(dir = BUILTIN_RULES_DIR): Record<string, RuleFi
   const out: Record<string, RuleFile> = {};
   for (const file of listRuleFiles(dir)) {
     const text = readFileSync(file, 'utf8');
-    out[contentKey(text)] = validateRuleText(relative(process.cwd(), file), text);
+    const shown = relative(process.cwd(), file);
+    const data = validateRuleText(shown, text);
+    compileRuleFile(shown, data); // only rule files that compile are cached
+    out[contentKey(text)] = data;
   }
   return out;
 }
 
 /** Hash of one compiled pattern, the key of the verdicts file. */
-export function patternKey(re: RegExp): string {
-  return createHash('sha256').update(`${re.flags}/${re.source}`).digest('hex').slice(0, 24);
+export function patternKey(source: string, caseSensitive: boolean): string {
+  return createHash('sha256').update(`${caseSensitive ? 'case' : 'nocase'}/${source}`).digest('hex').slice(0, 24);
+}
+
+/** Every pattern of a rule with its field name, its verdict key and (compiled on demand) its regex. */
+export function rulePatterns(rule: Rule): Array<{ field: string; key: string; regex: () => RegExp }> {
+  return [
+    ...rule.patternSources.map((source, i) => ({ field: `patterns.${i}`, key: patternKey(source, rule.caseSensitive), regex: () => rule.patterns[i] as RegExp })),
+    ...rule.before.map((c, i) => ({ field: `context.before.${i}.pattern`, key: patternKey(c.source, rule.caseSensitive), regex: () => c.regex })),
+    ...rule.after.map((c, i) => ({ field: `context.after.${i}.pattern`, key: patternKey(c.source, rule.caseSensitive), regex: () => c.regex })),
+  ];
 }
 
 /** Runs recheck on every pattern of every rule and returns the verdicts to record (throws on the first unsafe one). */
@@ -114,14 +126,9 @@ function checkSync(...args: Parameters<CheckSync>): ReturnType<CheckSync> {
 }
 
 function checkRedos(rule: Rule, known: Record<string, string>, fresh: Record<string, string>): void {
-  const all: Array<[RegExp, string]> = [
-    ...rule.patterns.map((re, i): [RegExp, string] => [re, `patterns.${i}`]),
-    ...rule.before.map((c, i): [RegExp, string] => [c.regex, `context.before.${i}.pattern`]),
-    ...rule.after.map((c, i): [RegExp, string] => [c.regex, `context.after.${i}.pattern`]),
-  ];
-  for (const [re, field] of all) {
-    const key = patternKey(re);
+  for (const { field, key, regex } of rulePatterns(rule)) {
     if (known[key] === 'safe' || fresh[key] === 'safe') continue;
+    const re = regex();
     const flags = re.flags.replace(/[gyd]/g, '');
     const result = checkSync(re.source, flags, { timeout: 10_000 });
     if (result.status === 'vulnerable') {

@@ -30,7 +30,7 @@ export function validateRuleText(file: string, text: string): RuleFile {
 }
 
 /** Compiles a validated rule file (fresh, or from a cache of validated files). */
-export function compileRuleFile(file: string, r: RuleFile): Rule {
+export function compileRuleFile(file: string, r: RuleFile, options: { lazy?: boolean } = {}): Rule {
   const base = file.split(/[\\/]/).pop()?.replace(/\.ya?ml$/, '');
   if (base !== undefined && base !== r.id) {
     throw new RuleError(file, 'id', `must equal the file name "${base}" (got "${r.id}")`);
@@ -42,14 +42,28 @@ export function compileRuleFile(file: string, r: RuleFile): Rule {
       throw new RuleError(file, field, `invalid pattern: ${firstLine(error)}`);
     }
   };
-  const patterns = r.patterns.map((p, i) => compile(p, `patterns.${i}`));
+  // Lazy compilation is for rule files compiled successfully before (the build's cache): a pattern
+  // is compiled on first use, so a cold start does not compile the many rules a log never triggers.
+  const regexOf = (source: string, field: string): (() => RegExp) => {
+    let re: RegExp | null = null;
+    const get = (): RegExp => (re ??= compile(source, field));
+    if (!options.lazy) get();
+    return get;
+  };
+  const patternFns = r.patterns.map((p, i) => regexOf(p, `patterns.${i}`));
+  let patterns: RegExp[] | null = null;
   const context = (list: typeof r.context.before, side: string): ContextPattern[] =>
-    list.map((c, i) => ({
-      regex: compile(c.pattern, `context.${side}.${i}.pattern`),
-      source: c.pattern,
-      within: c.within,
-      present: c.present,
-    }));
+    list.map((c, i) => {
+      const regex = regexOf(c.pattern, `context.${side}.${i}.pattern`);
+      return {
+        get regex() {
+          return regex();
+        },
+        source: c.pattern,
+        within: c.within,
+        present: c.present,
+      };
+    });
   const when: Rule['when'] = {};
   if (r.when.cross !== undefined) when.cross = r.when.cross;
   if (r.when.docker !== undefined) when.docker = r.when.docker;
@@ -63,7 +77,11 @@ export function compileRuleFile(file: string, r: RuleFile): Rule {
     priority: r.priority,
     confidence: r.confidence,
     triggers: r.triggers.map((t) => t.toLowerCase()),
-    patterns,
+    get patterns() {
+      return (patterns ??= patternFns.map((f) => f()));
+    },
+    patternSources: r.patterns,
+    caseSensitive: r.caseSensitive,
     before: context(r.context.before, 'before'),
     after: context(r.context.after, 'after'),
     when,

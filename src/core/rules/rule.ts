@@ -2,7 +2,7 @@ import type { FailureClass } from '../model/failure-class.js';
 
 /** A line that must (or must not) appear near the matched line. */
 export interface ContextPattern {
-  regex: RegExp;
+  readonly regex: RegExp;
   source: string;
   /** How many lines away, at most. */
   within: number;
@@ -32,7 +32,11 @@ export interface Rule {
   confidence: number;
   /** Lower-case literals; a line is only tried against the patterns when it contains one. */
   triggers: string[];
-  patterns: RegExp[];
+  /** Compiled on first use for rules loaded from the build's cache. */
+  readonly patterns: RegExp[];
+  /** The patterns as written in the rule file. */
+  patternSources: string[];
+  caseSensitive: boolean;
   before: ContextPattern[];
   after: ContextPattern[];
   when: RuleConditions;
