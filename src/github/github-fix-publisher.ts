@@ -1,4 +1,4 @@
-import type { Probot, ProbotOctokit } from 'probot';
+import type { Probot } from 'probot';
 import type { RuleSet } from '../core/rules/rule-set.js';
 import { diagnoseWorkflowRun } from '../service/diagnose-workflow-run.js';
 import { describeFixResult } from '../service/describe-fix-result.js';
@@ -10,6 +10,7 @@ import { workflowFilePath } from '../service/workflow-file-path.js';
 import { loadRepoConfig } from './load-repo-config.js';
 import { octokitActions } from './octokit-actions.js';
 import { octokitRepoWriter } from './octokit-repo-writer.js';
+import { installationOctokit } from './installation-octokit.js';
 
 export interface GithubFixPublisherDeps {
   probot: Pick<Probot, 'auth'>;
@@ -74,15 +75,4 @@ export function githubFixPublisher(deps: GithubFixPublisherDeps): FixPublisher {
       return { ok: false, reason: describeFixResult(found.incident, result).replace(/[`\\]/g, '') };
     },
   };
-}
-
-async function installationOctokit(probot: Pick<Probot, 'auth'>, repo: { owner: string; repo: string }): Promise<ProbotOctokit | null> {
-  const app = await probot.auth();
-  try {
-    const { data } = await app.request('GET /repos/{owner}/{repo}/installation', { owner: repo.owner, repo: repo.repo });
-    return await probot.auth(data.id);
-  } catch (error) {
-    if ((error as { status?: unknown }).status === 404) return null;
-    throw error;
-  }
 }

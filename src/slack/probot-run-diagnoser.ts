@@ -1,5 +1,6 @@
 import type { Probot } from 'probot';
 import type { RuleSet } from '../core/rules/rule-set.js';
+import { installationOctokit } from '../github/installation-octokit.js';
 import { octokitActions } from '../github/octokit-actions.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import { diagnoseWorkflowRun } from '../service/diagnose-workflow-run.js';
@@ -29,17 +30,9 @@ export function probotRunDiagnoser(deps: ProbotRunDiagnoserDeps): RunDiagnoser {
   return async (target: RunTarget) => {
     const meta = { repo: `${target.owner}/${target.repo}`, runId: String(target.runId), ...(target.jobId === null ? {} : { jobId: String(target.jobId) }) };
     // 1. The installation.
-    const app = await deps.probot.auth();
-    let installationId: number;
-    try {
-      const { data } = await app.request('GET /repos/{owner}/{repo}/installation', { owner: target.owner, repo: target.repo });
-      installationId = data.id;
-    } catch (error) {
-      if (statusOf(error) === 404) throw new SlackError('app-not-installed', `the GitHub App is not installed on ${meta.repo}`, meta, { cause: error });
-      throw error;
-    }
-    // 2. Its client.
-    const octokit = await deps.probot.auth(installationId);
+    const octokit = await installationOctokit(deps.probot, target);
+    if (!octokit) throw new SlackError('app-not-installed', `the GitHub App is not installed on ${meta.repo}`, meta);
+    // 2. Its client, narrowed to the job of a job URL.
     const actions = onlyJob(octokitActions(octokit), target, meta);
     // 3. Diagnose.
     try {
