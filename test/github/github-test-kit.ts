@@ -34,8 +34,8 @@ export interface AppServer {
   close: () => Promise<string[]>;
 }
 
-/** The real server (Probot, queue, workers, store) on a free loopback port. */
-export async function startAppServer(env: Env = {}, redisPrefix?: string): Promise<AppServer> {
+/** The real server (Probot, queue, workers, store, Slack when `env` has it) on a free loopback port, its log lines collected. */
+export async function startTestServer(env: Env, redisPrefix?: string): Promise<AppServer> {
   const logs: Record<string, unknown>[] = [];
   const destination = new Writable({
     write(chunk: Buffer, _encoding, callback) {
@@ -44,7 +44,7 @@ export async function startAppServer(env: Env = {}, redisPrefix?: string): Promi
     },
   });
   const running = await startServer({
-    env: { LOG_LEVEL: 'debug', ...GITHUB_ENV, ...env },
+    env: { LOG_LEVEL: 'debug', ...env },
     port: 0,
     host: '127.0.0.1',
     logDestination: destination,
@@ -53,6 +53,11 @@ export async function startAppServer(env: Env = {}, redisPrefix?: string): Promi
     ...(redisPrefix === undefined ? {} : { redisPrefix }),
   });
   return { url: `http://127.0.0.1:${running.port}`, running, logs, close: running.close };
+}
+
+/** The real server with the GitHub App configured. */
+export async function startAppServer(env: Env = {}, redisPrefix?: string): Promise<AppServer> {
+  return startTestServer({ ...GITHUB_ENV, ...env }, redisPrefix);
 }
 
 /** POSTs a signed delivery; resolves the HTTP status. */

@@ -1,10 +1,7 @@
 import { createHmac, randomUUID } from 'node:crypto';
-import { Writable } from 'node:stream';
 import nock from 'nock';
-import { startServer } from '../../src/bin/start-server.js';
-import type { RunningServer } from '../../src/bin/start-server.js';
 import type { Env } from '../../src/config/read-env.js';
-import { TestOctokit } from '../github/github-test-kit.js';
+import { startTestServer, type AppServer } from '../github/github-test-kit.js';
 
 export const SIGNING_SECRET = 'test-slack-signing-secret-7c1d';
 export const BOT_TOKEN = 'xoxb-test-bot-token';
@@ -12,32 +9,11 @@ export const SLACK_ENV: Env = { SLACK_BOT_TOKEN: BOT_TOKEN, SLACK_SIGNING_SECRET
 export const RESPONSE_HOST = 'https://hooks.slack.com';
 export const FILES_HOST = 'https://files.slack.com';
 
-export interface SlackServer {
-  url: string;
-  running: RunningServer;
-  logs: Record<string, unknown>[];
-  close: () => Promise<string[]>;
-}
+export type SlackServer = AppServer;
 
 /** The real server (Bolt under /slack, the store, GitHub when `env` has it) on a free loopback port. */
 export async function startSlackServer(env: Env = {}, redisPrefix?: string): Promise<SlackServer> {
-  const logs: Record<string, unknown>[] = [];
-  const destination = new Writable({
-    write(chunk: Buffer, _encoding, callback) {
-      for (const line of chunk.toString('utf8').split('\n')) if (line.trim() !== '') logs.push(JSON.parse(line) as Record<string, unknown>);
-      callback();
-    },
-  });
-  const running = await startServer({
-    env: { LOG_LEVEL: 'debug', ...SLACK_ENV, ...env },
-    port: 0,
-    host: '127.0.0.1',
-    logDestination: destination,
-    githubOctokit: TestOctokit,
-    queueBackoffMs: 50,
-    ...(redisPrefix === undefined ? {} : { redisPrefix }),
-  });
-  return { url: `http://127.0.0.1:${running.port}`, running, logs, close: running.close };
+  return startTestServer({ ...SLACK_ENV, ...env }, redisPrefix);
 }
 
 /** Slack's v0 signature headers for `body`. */
