@@ -48,14 +48,16 @@ export const CHECK_NAME = 'goarch';
 const PENDING_WAIT_MS = [250, 500, 1000, 2000];
 /** Re-renders when the counts moved while writing (concurrent jobs on one PR). */
 const MAX_REWRITES = 3;
+/** How long the right to create a pull request's comment is held by the job that took it. */
+const COMMENT_LEASE_MS = 120_000;
 
 /**
  * Publishes one diagnosis, once per incident:
  * 1. nothing to say (no incident, no unreadable log): publish nothing;
  * 2. drop muted incidents;
  * 3. on each pull request (output comment|both): claim every incident in the PR's scope, then create
- *    the one marker comment (a claim winner) or edit it (everyone else, waiting for the winner's post),
- *    with each incident's count, and re-render if counts moved meanwhile;
+ *    the one marker comment (a claim winner holding the PR's comment lease) or edit it (everyone else,
+ *    waiting for the winner's post), with each incident's count, and re-render if counts moved meanwhile;
  * 4. without a pull request (or output check|both): the same with a check run named `goarch` on the head commit.
  */
 export async function publishDiagnosis(request: PublishRequest, deps: PublishDeps): Promise<PublishResult> {
@@ -142,6 +144,11 @@ async function publishComment(request: PublishRequest, pullRequest: number, inci
     if (existing === null) throw error;
     commentId = null;
   }
+  // Jobs with different incidents on one pull request each win their own claims: only the holder of the
+  // pull request's comment lease creates the comment; the others wait for it and edit it.
+  if (existing === null && !(await deps.store.rememberDelivery(`comment-lease:${scope}`, COMMENT_LEASE_MS))) {
+    existing = await waitForComment(request, pullRequest, deps);
+  }
   let created = false;
   let counts = new Map(claims.map((c) => [c.record.fingerprint, c.record.count]));
   for (let pass = 0; ; pass++) {
@@ -168,6 +175,16 @@ async function publishComment(request: PublishRequest, pullRequest: number, inci
     existing = (await deps.output.getComment(request.repo, commentId)) ?? existing;
   }
   return { pullRequest, commentId, created };
+}
+
+/** The marker comment another job is creating on the pull request; retried later if it does not appear. */
+async function waitForComment(request: PublishRequest, pullRequest: number, deps: PublishDeps) {
+  for (const delay of PENDING_WAIT_MS) {
+    await deps.sleep(delay);
+    const found = await deps.output.findComment(request.repo, pullRequest, COMMENT_MARKER);
+    if (found !== null) return found;
+  }
+  throw new ServiceError('incident-post-pending', `another job is creating the goarch comment on ${request.repo.owner}/${request.repo.repo}#${pullRequest}`, { retryable: true });
 }
 
 async function publishCheckRun(request: PublishRequest, incidents: RunIncident[], gone: CommentState['gone'], deps: PublishDeps) {

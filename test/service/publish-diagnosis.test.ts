@@ -148,3 +148,34 @@ describe('renderPrComment', () => {
     expect(kept.every((e) => e.resolved === null)).toBe(true);
   });
 });
+
+describe('publishDiagnosis: different incidents on one pull request at once', () => {
+  it('creates one comment that both jobs fill in', async () => {
+    const clock = fakeClock();
+    const store = new MemoryIncidentStore({ clock });
+    const { output, comments, calls } = fakeOutput();
+    // Both jobs have claimed before either has written: the second waits for the first's comment.
+    let release: () => void = () => {};
+    const gate = new Promise<void>((r) => (release = r));
+    const slowOutput: GithubOutput = {
+      ...output,
+      async createComment(repo, pr, body) {
+        await gate;
+        return output.createComment(repo, pr, body);
+      },
+    };
+    const sleep = async (): Promise<void> => {
+      release();
+      await new Promise((r) => setTimeout(r, 5));
+    };
+    const other = buildIncident({ class: 'cgo-cross-linker', fingerprint: 'fp-2', title: 'cgo cross linker' });
+    const a = publishDiagnosis(request(), { store, output: slowOutput, now: clock.now, sleep, windowMs: 86_400_000 });
+    const b = publishDiagnosis(request({ claimKey: 'job-2', runId: 2, incidents: [{ incident: other, jobs: [job] }] }), { store, output: slowOutput, now: clock.now, sleep, windowMs: 86_400_000 });
+    const [ra, rb] = await Promise.all([a, b]);
+    expect(comments.size).toBe(1);
+    expect(calls.filter((c) => c.startsWith('create'))).toEqual(['create 1']);
+    expect([ra.comments[0]?.commentId, rb.comments[0]?.commentId]).toEqual([1, 1]);
+    const state = readCommentState(comments.get(1)?.body ?? null);
+    expect(state.entries.map((e) => e.fingerprint).sort()).toEqual(['fp-1', 'fp-2']);
+  });
+});
