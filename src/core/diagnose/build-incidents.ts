@@ -143,10 +143,6 @@ function resolve(match: RuleMatch, scan: ScanResult): Resolved {
     }
   }
   if (!goarch && c.flag) goarch = /^-m(?:arm|thumb|fpu|float-abi)/.test(c.flag) ? 'arm' : c.flag === '-m64' ? 'amd64' : c.flag === '-m32' ? '386' : null;
-  if (!goarch) {
-    const ld = /\/(x86_64|aarch64|arm|i686|i386|powerpc64le|s390x|riscv64)-linux-gnu\w*\/bin\/ld\b|gcc-cross\/(x86_64|aarch64|arm|i686|powerpc64le|s390x|riscv64)-linux-gnu/.exec(match.text);
-    if (ld) goarch = toGoarch(ld[1] ?? ld[2] ?? '');
-  }
   if (!goarch && (c.buildingFor ?? null)) goarch = toGoarch(c.buildingFor ?? '');
   if (!goarch && c.need && match.rule.class !== 'dlopen-arch-mismatch') goarch = toGoarch(c.need.replace(/\s/g, '')) ?? c.need;
   if (!goarch && (c.imageArch ?? c.qemuArch)) {

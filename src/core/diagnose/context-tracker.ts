@@ -20,7 +20,6 @@ export interface VertexInfo {
 
 /** What the log said about the build up to one line. Small and copied per match. */
 export interface ContextSnapshot {
-  line: number;
   step: StepInfo | null;
   vertex: VertexInfo | null;
   /** Last value of GOOS, GOARCH, CGO_ENABLED, CC... assigned anywhere before this line (env blocks, commands, go env). */
@@ -161,7 +160,6 @@ export class ContextTracker {
     let v: VertexInfo | null = vertex !== null ? (this.vertices.get(vertex) ?? null) : null;
     if (!v && this.summaryVertex && line - this.summaryLine <= 12) v = this.summaryVertex;
     return {
-      line,
       step: this.current ? { ...this.current, script: [...this.current.script], env: { ...this.current.env }, with: { ...this.current.with } } : null,
       vertex: v,
       assigned: { ...this.assigned },

@@ -106,14 +106,6 @@ export function findGoInvocation(cmd: string, verbs = ['build', 'install', 'test
   return parts.find((p) => re.test(p)) ?? null;
 }
 
-/** The go invocation with its leading assignments removed (`GOARCH=arm64 go build -o x .` → `go build -o x .`). */
-export function bareGoInvocation(simple: string): string {
-  const toks = tokens(simple);
-  let i = toks[0] === 'env' ? 1 : 0;
-  while (i < toks.length && ASSIGNMENT.test(toks[i] ?? '')) i++;
-  return toks.slice(i).join(' ');
-}
-
 /** The part of a compound command after the go invocation (`go build -o app . && ./app` → `./app`). */
 export function afterGoInvocation(cmd: string): string | null {
   const { parts, seps } = splitCompound(cmd);

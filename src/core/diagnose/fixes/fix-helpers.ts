@@ -1,6 +1,6 @@
 import type { FixPlan, Platform } from '../../model/incident.js';
 import { ARCHES } from '../arch-table.js';
-import { bareGoInvocation, findGoInvocation, withGoEnv } from '../shell-command.js';
+import { findGoInvocation, withGoEnv } from '../shell-command.js';
 import type { FixContext } from '../fix-context.js';
 
 /** `linux/arm64`, or `linux/arm/v7`. */
@@ -45,9 +45,6 @@ export function goWithEnv(ctx: FixContext, env: Record<string, string | null>, f
   return withGoEnv(goInvocation(ctx, fallback), env);
 }
 
-export function bareGo(ctx: FixContext): string {
-  return bareGoInvocation(goInvocation(ctx));
-}
 
 /** Env for a cgo cross build to `target` with the Debian cross compiler. */
 export function cgoCrossEnv(target: Platform, extra: Record<string, string | null> = {}): Record<string, string | null> {
@@ -67,5 +64,3 @@ export function plan(summary: string, commands: string[], when?: string): FixPla
   return when === undefined ? { summary, commands } : { summary, commands, when };
 }
 
-/** The GitHub Actions step that registers QEMU, as a one-line note for workflows. */
-export const SETUP_QEMU_STEP = 'uses: docker/setup-qemu-action@v3';
