@@ -1,4 +1,5 @@
 import type { Incident, Platform } from '../model/incident.js';
+import type { LookalikeHint, NearestCause } from '../model/nearest-cause.js';
 import type { FailureClass } from '../model/failure-class.js';
 import type { RuleMatch, ScanResult } from '../scan/log-scanner.js';
 import type { ContextSnapshot } from './context-tracker.js';
@@ -30,14 +31,7 @@ interface Resolved {
  * 5. attach the ranked fixes.
  */
 export function buildIncidents(scan: ScanResult): Incident[] {
-  const best = new Map<number, Resolved>();
-  for (const m of scan.matches) {
-    const r = resolve(m, scan);
-    if (!conditionsHold(r)) continue;
-    const current = best.get(m.line);
-    if (!current || current.match.rule.priority < m.rule.priority) best.set(m.line, r);
-  }
-  const resolved = [...best.values()].sort((a, b) => a.match.line - b.match.line);
+  const resolved = lineWinners(scan).filter((r) => r.match.rule.lookalike === null);
   const byFingerprint = new Map<string, { incident: Incident; resolved: Resolved }>();
   for (const r of resolved) {
     const fp = fingerprintOf({ class: r.match.rule.class, keys: keyFacts(r) });
@@ -61,6 +55,71 @@ export function buildIncidents(scan: ScanResult): Incident[] {
   return incidents
     .map((i) => i.incident)
     .sort((a, b) => b.confidence - a.confidence || (a.evidence[0]?.line ?? 0) - (b.evidence[0]?.line ?? 0));
+}
+
+/**
+ * The rule that wins each line: the highest priority among the matches whose conditions hold. Look-alike
+ * rules compete for the same lines, so a line they claim yields no architecture incident.
+ */
+function lineWinners(scan: ScanResult): Resolved[] {
+  const best = new Map<number, Resolved>();
+  for (const m of scan.matches) {
+    const r = resolve(m, scan);
+    if (!conditionsHold(r)) continue;
+    const current = best.get(m.line);
+    if (!current || current.match.rule.priority < m.rule.priority) best.set(m.line, r);
+  }
+  return [...best.values()].sort((a, b) => a.match.line - b.match.line);
+}
+
+/**
+ * The look-alike a log shows, when no architecture incident was found: the cause whose rules won the most
+ * lines (the highest priority on a tie, then the earliest), with its evidence and hint.
+ */
+export function findNearestCause(scan: ScanResult): NearestCause | null {
+  const byRule = new Map<string, Resolved[]>();
+  for (const r of lineWinners(scan)) {
+    if (r.match.rule.lookalike === null) continue;
+    const list = byRule.get(r.match.rule.id) ?? [];
+    list.push(r);
+    byRule.set(r.match.rule.id, list);
+  }
+  let best: Resolved[] | null = null;
+  for (const list of byRule.values()) {
+    const a = list[0]!.match.rule;
+    const b = best?.[0]?.match.rule;
+    if (!best || !b || a.priority > b.priority || (a.priority === b.priority && list.length > best.length)) best = list;
+  }
+  const rule = best?.[0]?.match.rule;
+  if (!best || !rule?.lookalike) return null;
+  return {
+    cause: rule.lookalike.cause,
+    ruleId: rule.id,
+    title: rule.title,
+    evidence: best.slice(0, MAX_EVIDENCE).map((r) => ({ line: r.match.line, text: r.match.text })),
+    hint: fillHint(rule.lookalike.hint, best[0]!.facts),
+  };
+}
+
+/** A value from the log may stand in a hint's command only when it is a plain path or name. */
+const SAFE_HINT_VALUE = /^[\w./+-]{1,120}$/;
+
+/**
+ * Fills `{name}` placeholders of a hint's command from the match's captures. A placeholder whose value is
+ * missing or not a plain path or name drops the command: log text never becomes a shell command unchecked.
+ */
+function fillHint(hint: LookalikeHint, facts: Record<string, string>): LookalikeHint {
+  if (!hint.command) return hint;
+  let ok = true;
+  const command = hint.command.replace(/\{(\w{1,30})\}/g, (_all, name: string) => {
+    const v = facts[name];
+    if (v === undefined || !SAFE_HINT_VALUE.test(v) || v.startsWith('-')) {
+      ok = false;
+      return '';
+    }
+    return v;
+  });
+  return ok ? { summary: hint.summary, command } : { summary: hint.summary };
 }
 
 /**
@@ -194,6 +253,7 @@ function conditionsHold(r: Resolved): boolean {
   const cross = isCross(r);
   if (when.cross !== undefined && cross !== when.cross) return false;
   if (when.sameArch === false && cross === false) return false;
+  if (when.native !== undefined && (cross !== true) !== when.native) return false;
   if (when.cgoOff !== undefined) {
     const cgo = r.facts.cgoEnabled;
     const off = cgo === '0' || (cgo !== '1' && cross === true && !r.facts.cc);
@@ -272,7 +332,7 @@ function toIncident(r: Resolved, fingerprint: string): Incident {
   if (cross === null && rule.class !== 'unsupported-platform' && rule.class !== 'image-platform-mismatch') confidence -= 0.1;
   if (rule.class === 'unsupported-platform' && r.facts.goarch && !VALID_GOARCH.has(r.facts.goarch)) confidence = Math.max(confidence, 0.95);
   return {
-    class: rule.class,
+    class: rule.class as FailureClass,
     ruleId: rule.id,
     title: rule.title,
     fingerprint,

@@ -1,7 +1,8 @@
-import type { Diagnosis } from '../model/incident.js';
+import { verdictOf, type Diagnosis } from '../model/incident.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { LogScanner, type ScanOptions } from '../scan/log-scanner.js';
-import { buildIncidents } from './build-incidents.js';
+import type { ScanResult } from '../scan/log-scanner.js';
+import { buildIncidents, findNearestCause } from './build-incidents.js';
 
 export interface DiagnoseOptions extends ScanOptions {
   /** Called after each chunk with the bytes read so far. */
@@ -21,14 +22,19 @@ export async function diagnoseLog(source: AsyncIterable<Uint8Array> | Iterable<U
     options.onProgress?.(scanner.bytesRead());
     if (!more) break;
   }
-  const scan = scanner.finish();
-  return { incidents: buildIncidents(scan), lines: scan.lines, bytes: scan.bytes, truncated: scan.truncated };
+  return toDiagnosis(scanner.finish());
 }
 
 /** Synchronous form for text already in memory (rule examples, tests, Slack pastes). */
 export function diagnoseText(text: string, rules: RuleSet): Diagnosis {
   const scanner = new LogScanner(rules);
   scanner.push(new TextEncoder().encode(text));
-  const scan = scanner.finish();
-  return { incidents: buildIncidents(scan), lines: scan.lines, bytes: scan.bytes, truncated: scan.truncated };
+  return toDiagnosis(scanner.finish());
+}
+
+/** Incidents, or else the nearest look-alike, and the verdict that follows. */
+function toDiagnosis(scan: ScanResult): Diagnosis {
+  const incidents = buildIncidents(scan);
+  const nearest = incidents.length === 0 ? findNearestCause(scan) : null;
+  return { incidents, lines: scan.lines, bytes: scan.bytes, truncated: scan.truncated, verdict: verdictOf({ incidents, nearest }), nearest };
 }

@@ -1,4 +1,5 @@
 import type { FailureClass } from './failure-class.js';
+import type { NearestCause, Verdict } from './nearest-cause.js';
 
 /** A GOOS/GOARCH pair as read from a log. Either half may be unknown. */
 export interface Platform {
@@ -59,4 +60,14 @@ export interface Diagnosis {
   bytes: number;
   /** True when the scan stopped at a byte limit before the end of the log. */
   truncated: boolean;
+  /** Set by the engine; derive it with `verdictOf` where a Diagnosis is built by hand. */
+  verdict?: Verdict;
+  /** The look-alike the log shows, when it is not an architecture problem (verdict `not-architecture`). */
+  nearest?: NearestCause | null;
+}
+
+/** The verdict of a diagnosis: architecture incidents win over a look-alike. */
+export function verdictOf(d: Pick<Diagnosis, 'incidents' | 'nearest'>): Verdict {
+  if (d.incidents.length > 0) return 'architecture';
+  return d.nearest ? 'not-architecture' : 'nothing-found';
 }

@@ -1,4 +1,4 @@
-import type { Diagnosis } from '../model/incident.js';
+import { verdictOf, type Diagnosis } from '../model/incident.js';
 
 /** The stable JSON shape of `goarch diagnose --json` (documented in the README). */
 export function renderJson(diagnosis: Diagnosis): string {
@@ -18,5 +18,7 @@ export function renderJson(diagnosis: Diagnosis): string {
     facts: i.facts,
     explanation: i.explanation,
   }));
-  return JSON.stringify({ incidents, lines: diagnosis.lines, bytes: diagnosis.bytes, truncated: diagnosis.truncated }, null, 2);
+  const verdict = diagnosis.verdict ?? verdictOf(diagnosis);
+  const nearest = verdict === 'not-architecture' && diagnosis.nearest ? diagnosis.nearest : null;
+  return JSON.stringify({ verdict, incidents, nearest, lines: diagnosis.lines, bytes: diagnosis.bytes, truncated: diagnosis.truncated }, null, 2);
 }

@@ -29,7 +29,15 @@ export function codeBlock(lines: string[], lang = ''): string {
 /** GitHub-flavoured Markdown for a PR comment or a check run summary. */
 export function renderMarkdown(diagnosis: Diagnosis, options: MarkdownOptions = {}): string {
   const out: string[] = [];
-  if (diagnosis.incidents.length === 0) return 'goarch found no CPU-architecture problem in this log.\n';
+  if (diagnosis.incidents.length === 0) {
+    const n = diagnosis.nearest;
+    if (!n) return 'goarch found no CPU-architecture problem in this log.\n';
+    out.push(`### goarch: not a CPU-architecture problem`, '', `\`${n.cause}\`: ${escapeMarkdown(n.title)}`, '', '**Evidence**', '');
+    for (const e of n.evidence) out.push(`- line ${e.line}: \`${safeLine(e.text, 300).replace(/`/g, "'")}\``);
+    out.push('', `**Hint:** ${escapeMarkdown(n.hint.summary)}`, '');
+    if (n.hint.command) out.push(codeBlock([n.hint.command], 'sh'), '');
+    return `${out.join('\n')}\n`;
+  }
   out.push(`### goarch: ${diagnosis.incidents.length} architecture problem${diagnosis.incidents.length > 1 ? 's' : ''} found`, '');
   if (options.note) out.push(`> ${escapeMarkdown(options.note)}`, '');
   for (const i of diagnosis.incidents) {

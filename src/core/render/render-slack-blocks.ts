@@ -46,8 +46,15 @@ function section(text: string): SlackBlock {
 export function renderSlackBlocks(diagnosis: Diagnosis, options: SlackOptions = {}): { text: string; blocks: SlackBlock[] } {
   const showCommands = options.showCommands ?? true;
   const n = diagnosis.incidents.length;
-  const text = n === 0 ? 'goarch found no CPU-architecture problem in this log.' : `goarch: ${n} architecture problem${n > 1 ? 's' : ''} found`;
+  const near = n === 0 ? (diagnosis.nearest ?? null) : null;
+  const text = near ? 'goarch: not a CPU-architecture problem' : n === 0 ? 'goarch found no CPU-architecture problem in this log.' : `goarch: ${n} architecture problem${n > 1 ? 's' : ''} found`;
   const blocks: SlackBlock[] = [{ type: 'header', text: { type: 'plain_text', text: text.slice(0, 150) } }];
+  if (near) {
+    blocks.push(section(`*\`${near.cause}\`* ${escapeSlack(near.title)}`));
+    blocks.push(section(`*Evidence*\n${near.evidence.map((e) => `line ${e.line}: \`${escapeSlack(e.text).replace(/`/g, "'").slice(0, 300)}\``).join('\n')}`));
+    blocks.push(section(`*Hint:* ${escapeSlack(near.hint.summary)}`));
+    if (near.hint.command) blocks.push(...slackCodeSections([near.hint.command]));
+  }
   for (const i of diagnosis.incidents) {
     blocks.push(section(`*\`${i.class}\`* ${escapeSlack(i.title)}\nhost \`${platformLabel(i.host)}\` → target \`${platformLabel(i.target)}\` · confidence ${i.confidence}`));
     blocks.push(section(`*Evidence*\n${i.evidence.map((e) => `line ${e.line}: \`${escapeSlack(e.text).replace(/`/g, "'").slice(0, 300)}\``).join('\n')}`));

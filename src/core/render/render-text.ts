@@ -15,7 +15,17 @@ export function renderText(diagnosis: Diagnosis, options: TextOptions = { color:
   const out: string[] = [];
   const summary = `${diagnosis.lines} lines, ${diagnosis.bytes} bytes scanned${diagnosis.truncated ? ' (stopped at the byte limit)' : ''}`;
   if (diagnosis.incidents.length === 0) {
-    out.push(`No CPU-architecture problem found (${summary}).`);
+    const n = diagnosis.nearest;
+    if (!n) {
+      out.push(`No CPU-architecture problem found (${summary}).`);
+      return `${out.join('\n')}\n`;
+    }
+    out.push(`Not a CPU-architecture problem (${summary}).`, '');
+    out.push(`${bold(`[${n.cause}]`)} ${bold(safeLine(n.title))}`);
+    out.push('   evidence:');
+    for (const e of n.evidence) out.push(`     ${dim(`L${e.line}`)}  ${safeLine(e.text)}`);
+    out.push(`   ${bold(green('hint:'))} ${n.hint.summary}`);
+    if (n.hint.command) out.push(`     $ ${n.hint.command}`);
     return `${out.join('\n')}\n`;
   }
   out.push(`${diagnosis.incidents.length} architecture problem${diagnosis.incidents.length > 1 ? 's' : ''} found (${summary}).`, '');

@@ -69,10 +69,12 @@ export function compileRuleFile(file: string, r: RuleFile, options: { lazy?: boo
   if (r.when.docker !== undefined) when.docker = r.when.docker;
   if (r.when.cgoOff !== undefined) when.cgoOff = r.when.cgoOff;
   if (r.when.sameArch !== undefined) when.sameArch = r.when.sameArch;
+  if (r.when.native !== undefined) when.native = r.when.native;
   return {
     id: r.id,
     file,
     class: r.class,
+    lookalike: r.cause && r.hint ? { cause: r.cause, hint: r.hint.command ? { summary: r.hint.summary, command: r.hint.command } : { summary: r.hint.summary } } : null,
     title: r.title,
     priority: r.priority,
     confidence: r.confidence,

@@ -1,5 +1,9 @@
 import { z } from 'zod';
 import { FAILURE_CLASSES } from '../model/failure-class.js';
+import { NEAREST_CAUSES } from '../model/nearest-cause.js';
+
+/** A look-alike rule claims lines for a cause that is not an architecture problem. */
+export const NOT_ARCHITECTURE = 'not-architecture';
 
 const contextPattern = z
   .object({
@@ -13,11 +17,14 @@ const contextPattern = z
 export const ruleFileSchema = z
   .object({
     id: z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be kebab-case'),
-    class: z.enum(FAILURE_CLASSES),
+    class: z.enum([...FAILURE_CLASSES, NOT_ARCHITECTURE]),
+    /** Look-alike rules only: the nearest real cause, and what usually fixes it. */
+    cause: z.enum(NEAREST_CAUSES).optional(),
+    hint: z.object({ summary: z.string().min(10).max(300), command: z.string().min(1).max(300).optional() }).strict().optional(),
     title: z.string().min(5).max(200),
     priority: z.number().int().min(0).max(1000).default(50),
     confidence: z.number().min(0).max(1).default(0.8),
-    triggers: z.array(z.string().min(3).max(80)).min(1),
+    triggers: z.array(z.string().min(3).max(80).regex(/^[\x20-\x7e]+$/, 'must be printable ASCII (the trigger search works on bytes)')).min(1),
     patterns: z.array(z.string().min(1).max(2000)).min(1),
     caseSensitive: z.boolean().default(false),
     context: z
@@ -33,6 +40,7 @@ export const ruleFileSchema = z
         docker: z.boolean().optional(),
         cgoOff: z.boolean().optional(),
         sameArch: z.boolean().optional(),
+        native: z.boolean().optional(),
       })
       .strict()
       .default({}),
@@ -46,6 +54,12 @@ export const ruleFileSchema = z
       })
       .strict(),
   })
-  .strict();
+  .strict()
+  .superRefine((r, ctx) => {
+    const lookalike = r.class === NOT_ARCHITECTURE;
+    if (lookalike && r.cause === undefined) ctx.addIssue({ code: 'custom', path: ['cause'], message: 'a not-architecture rule names its cause' });
+    if (lookalike && r.hint === undefined) ctx.addIssue({ code: 'custom', path: ['hint'], message: 'a not-architecture rule gives a hint' });
+    if (!lookalike && (r.cause !== undefined || r.hint !== undefined)) ctx.addIssue({ code: 'custom', path: [r.cause !== undefined ? 'cause' : 'hint'], message: 'only not-architecture rules have a cause and a hint' });
+  });
 
 export type RuleFile = z.infer<typeof ruleFileSchema>;

@@ -1,4 +1,5 @@
 import type { FailureClass } from '../model/failure-class.js';
+import type { LookalikeHint, NearestCauseId } from '../model/nearest-cause.js';
 
 /** A line that must (or must not) appear near the matched line. */
 export interface ContextPattern {
@@ -20,13 +21,18 @@ export interface RuleConditions {
   cgoOff?: boolean;
   /** false: the rule does not apply when target and host are known to be the same architecture. */
   sameArch?: boolean;
+  /** true: the rule does not apply when the log shows a cross build (known different platforms). */
+  native?: boolean;
 }
 
 /** A rule as loaded and compiled: immutable, safe to share. */
 export interface Rule {
   id: string;
   file: string;
-  class: FailureClass;
+  /** An architecture failure class, or `not-architecture` for a look-alike rule. */
+  class: FailureClass | 'not-architecture';
+  /** Look-alike rules: the nearest real cause and its hint. */
+  lookalike: { cause: NearestCauseId; hint: LookalikeHint } | null;
   title: string;
   priority: number;
   confidence: number;
