@@ -18,6 +18,7 @@ export class RuleSet {
   private readonly byTrigger: Map<string, Rule[]>;
   private readonly triggerList: Array<[string, Rule[]]>;
   private readonly anyRuleTrigger: RegExp;
+  private readonly anyContextTrigger: RegExp;
   private readonly cache = new Map<string, Rule[]>();
 
   constructor(rules: readonly Rule[]) {
@@ -37,8 +38,14 @@ export class RuleSet {
     }
     this.triggerList = [...this.byTrigger];
     this.anyRuleTrigger = new RegExp([...this.byTrigger.keys()].map(escapeRegex).join('|'));
+    this.anyContextTrigger = new RegExp(CONTEXT_TRIGGERS.map(escapeRegex).join('|'));
     const words = new Set<string>([...this.byTrigger.keys(), ...CONTEXT_TRIGGERS]);
     this.triggers = [...words].sort((a, b) => b.length - a.length);
+  }
+
+  /** True when the (lower-cased) line holds a word the context tracker reads. */
+  hasContextTrigger(lowerLine: string): boolean {
+    return this.anyContextTrigger.test(lowerLine);
   }
 
   /** Rules whose trigger words occur in the (lower-cased) line, highest priority first. */

@@ -48,6 +48,8 @@ const MAX_LINE = 64 * 1024;
 /** A line still without its end past this size is examined in pieces and not kept whole in memory. */
 const LONG_LINE = 1024 * 1024;
 const LONG_LINE_OVERLAP = 1024;
+/** A line shorter than this was not wrapped by a terminal (they wrap at 80 columns or more). */
+const MIN_WRAPPED = 60;
 /** Enough evidence per rule for every distinct root cause in a log; a log with thousands of repeats adds nothing. */
 const MAX_MATCHES_PER_RULE = 40;
 
@@ -198,22 +200,56 @@ export class LogScanner {
     const norm = normalizeLine(decode(this.buf, from, to));
     if (this.tracker.observe(norm, lineNo)) return;
     const lower = norm.text.toLowerCase();
+    const candidates = this.ruleSet.candidates(lower);
+    if (candidates.length > 0 && this.matchLine(candidates, norm.text, lineNo, norm.vertex, start, end)) return;
+    // A message a terminal wrapped over two lines: the trigger crossed the line break, or the pattern
+    // needs the rest of the message from the next line. Try the line joined with its neighbour.
+    if (candidates.length === 0 && this.ruleSet.hasContextTrigger(lower)) return;
+    this.matchWrapped(norm.text, lineNo, norm.vertex, start, end);
+  }
+
+  /** Runs the candidate rules on one (possibly joined) text; true when any matched. */
+  private matchLine(candidates: readonly Rule[], text: string, lineNo: number, vertex: number | null, start: number, end: number): boolean {
     let before: string[] | null = null;
     let snapshot: RuleMatch['context'] | null = null;
+    let matched = false;
     // Every rule that matches is kept: which one wins is decided once the whole log is known
     // (a higher-priority rule may need conditions that only later lines settle).
-    for (const rule of this.ruleSet.candidates(lower)) {
+    for (const rule of candidates) {
       const count = this.perRule.get(rule.id) ?? 0;
       if (count >= MAX_MATCHES_PER_RULE) continue;
-      const captures = matchAny(rule.patterns, norm.text);
+      const captures = matchAny(rule.patterns, text);
       if (!captures) continue;
       before ??= this.linesBefore(start, LOOKBEHIND);
       if (!this.contextHolds(rule.before, before, captures)) continue;
       if (rule.after.length > 0 && !this.contextHolds(rule.after, this.linesAfter(end, LOOKAHEAD).reverse(), captures)) continue;
       this.perRule.set(rule.id, count + 1);
-      snapshot ??= this.tracker.snapshot(lineNo, norm.vertex);
-      this.matches.push({ rule, line: lineNo, text: norm.text, captures: { ...rule.facts, ...captures }, context: snapshot, trace: lastTrace(before), vertex: norm.vertex });
+      snapshot ??= this.tracker.snapshot(lineNo, vertex);
+      this.matches.push({ rule, line: lineNo, text, captures: { ...rule.facts, ...captures }, context: snapshot, trace: lastTrace(before), vertex });
+      matched = true;
     }
+    return matched;
+  }
+
+  /**
+   * Joins the line with the one before (when that one is long enough to have been wrapped) and with the
+   * one after (when this one is), with and without a space at the break, and matches the result. The
+   * match is reported on the first of the two lines.
+   */
+  private matchWrapped(text: string, lineNo: number, vertex: number | null, start: number, end: number): void {
+    const prev = start > 0 ? this.linesBefore(start, 1)[0] : undefined;
+    if (prev !== undefined && prev.length >= MIN_WRAPPED && this.tryJoined(prev, text, lineNo - 1, vertex, start, end)) return;
+    if (text.length < MIN_WRAPPED) return;
+    const next = this.linesAfter(end, 1)[0];
+    if (next !== undefined) this.tryJoined(text, next, lineNo, vertex, start, end);
+  }
+
+  private tryJoined(first: string, second: string, lineNo: number, vertex: number | null, start: number, end: number): boolean {
+    for (const joined of [first + second, `${first} ${second.trimStart()}`]) {
+      const candidates = this.ruleSet.candidates(joined.toLowerCase());
+      if (candidates.length > 0 && this.matchLine(candidates, joined, lineNo, vertex, start, end)) return true;
+    }
+    return false;
   }
 
   /** `lines` are nearest-last: the pattern must (not) occur within the rule's window. */

@@ -3,7 +3,8 @@
  * a byte range with one table lookup per byte. Faster than a regex alternation over a latin1 string, and it
  * scans the bytes as they arrived (no decoding of lines that contain no trigger).
  *
- * Triggers are ASCII; letters match either case. Non-ASCII bytes never belong to a trigger.
+ * Triggers are ASCII; letters match either case. Non-ASCII bytes never belong to a trigger. A line break
+ * (LF or CR) inside a trigger is skipped, so a hit can end on the line after the one where it began.
  */
 export class TriggerAutomaton {
 
@@ -65,11 +66,22 @@ export class TriggerAutomaton {
         } else delta[s * width + c] = viaFail;
       }
     }
+    // A line break inside a trigger word is transparent: a message that a terminal wrapped over two lines
+    // ("exec format err" / "or") still hits, and the scanner joins the two lines before matching.
+    const lineBreak = width;
+    const fullWidth = width + 1;
+    const table = new Int32Array(n * fullWidth);
+    for (let st = 0; st < n; st++) {
+      for (let c = 0; c < width; c++) table[st * fullWidth + c] = ((delta[st * width + c] ?? 0) / width) * fullWidth;
+      table[st * fullWidth + lineBreak] = st * fullWidth;
+    }
+    classOf[10] = lineBreak;
+    classOf[13] = lineBreak;
     // The table is row-major; entries are row offsets (state * width), so the hot loop needs no multiply,
     // negated for states where a trigger ends, so the same load tells whether to stop. The root (offset 0)
     // never accepts, so -0 cannot arise. classOf maps a byte to its character class (0: in no trigger).
-    for (let i = 0; i < delta.length; i++) if (ends[(delta[i] ?? 0) / width]) delta[i] = -(delta[i] ?? 0);
-    this.find = makeFinder(delta, classOf);
+    for (let i = 0; i < table.length; i++) if (ends[(table[i] ?? 0) / fullWidth]) table[i] = -(table[i] ?? 0);
+    this.find = makeFinder(table, classOf);
   }
 
   /**
