@@ -76,6 +76,8 @@ export class ContextTracker {
   private current: StepInfo | null = null;
   private section: 'script' | 'env' | 'with' | 'shell' | 'header' | null = null;
   private groupLines = 0;
+  /** The current step's script lines came in the runner's script colour. */
+  private echoed = false;
   private readonly assigned: Record<string, string> = {};
   private platform: string | null = null;
   private dockerLine: number | null = null;
@@ -119,6 +121,10 @@ export class ContextTracker {
       this.section = null;
       return true;
     }
+    // A step header whose ##[endgroup] never comes (a truncated or cut log): once the runner has echoed the
+    // script in its colour, the first line that is not echoed is the step's output.
+    if (this.section === 'script' && n.scriptEcho) this.echoed = true;
+    else if (this.section === 'script' && this.echoed && !/^(?:shell|env|with):/.test(text)) this.section = null;
     if (this.section !== null) {
       this.groupLines++;
       if (this.section === 'header') this.observeRunnerHeader(text);
@@ -141,6 +147,12 @@ export class ContextTracker {
     if (DOCKER_SIGNAL.test(text)) this.dockerLine = line;
     this.observeFacts(text, n.vertex !== null, line);
     return false;
+  }
+
+  /** Reads the facts of a message that a terminal wrapped over several lines, rejoined by the scanner. */
+  observeWrapped(text: string, line: number, vertex: number | null): void {
+    if (DOCKER_SIGNAL.test(text)) this.dockerLine = line;
+    this.observeFacts(text, vertex !== null, line);
   }
 
   /** Where the build happens: the machine (uname, runner image, docker's host platform), else the toolchain's own platform. */
@@ -175,6 +187,7 @@ export class ContextTracker {
 
   private openGroup(title: string, line: number): void {
     this.groupLines = 0;
+    this.echoed = false;
     const run = /^Run (?<cmd>.+)$/.exec(title);
     if (!run?.groups) {
       this.section = 'header';

@@ -11,6 +11,8 @@ export interface NormalizedLine {
   marker: 'group' | 'endgroup' | 'error' | 'warning' | 'command' | 'notice' | 'debug' | null;
   /** BuildKit vertex number (`#12`) when the line is BuildKit plain-progress output. */
   vertex: number | null;
+  /** The runner printed this line in the step's script colour (cyan): a line of the script, not output. */
+  scriptEcho: boolean;
 }
 
 // Built once; these are simple, linear patterns over short prefixes. Matching control characters is their job.
@@ -18,7 +20,15 @@ export interface NormalizedLine {
 const ANSI = /\x1b\[[0-9;?]*[ -/]*[@-~]|\x1b\][^\x07\x1b]*(?:\x07|\x1b\\)|\x1b[@-Z\\-_]/g;
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 const HAS_CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/;
+/** The runner echoes a `run:` script in bold cyan: `\x1b[36;1mgo build ./...\x1b[0m`. */
+const SCRIPT_ECHO = /^(?:[^\t\n]{1,200}\t[^\t\n]{0,300}\t)?(?:\uFEFF?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z ?)?\x1b\[36;1m/;
 const ACTIONS_TIMESTAMP = /^\uFEFF?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?Z ?/;
+/** `gh run view --log(-failed)`: the job and step names, each ended by a tab, before the raw Actions line. */
+const GH_PREFIX = /^[^\t\n]{1,200}\t[^\t\n]{0,300}\t(?=\uFEFF?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d)/;
+/** GitLab's job log timestamps: the time, then the stream (O/E) and flags, e.g. `2024-03-07T12:34:56.789012Z 00O `. */
+const GITLAB_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z \d\d[OE]\+? ?/;
+/** Jenkins Timestamper and Buildkite: `[2024-01-15T10:00:00.123Z] `; Timestamper's clock-time form: `10:00:00  `. */
+const BRACKET_TIMESTAMP = /^\[\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\] ?|^\d\d:\d\d:\d\d {2}/;
 const ACTIONS_MARKER = /^##\[(group|endgroup|error|warning|command|notice|debug)\]/;
 const GITLAB_SECTION = /^section_(?:start|end):\d+:[\w.-]+(?:\[[^\]]{0,200}\])?/;
 const BUILDKIT_PREFIX = /^#(\d{1,6}) (?:\d{1,6}\.\d{1,4} )?/;
@@ -33,10 +43,18 @@ export function normalizeLine(raw: string): NormalizedLine {
     const tail = text.slice(cr + 1);
     text = tail.trim() === '' ? text.slice(0, cr) : tail;
   }
-  if (text.includes('\x1b')) text = text.replace(ANSI, '');
+  let scriptEcho = false;
+  if (text.includes('\x1b')) {
+    scriptEcho = SCRIPT_ECHO.test(text);
+    text = text.replace(ANSI, '');
+  }
   if (HAS_CONTROL.test(text)) text = text.replace(CONTROL, '');
 
-  const ts = ACTIONS_TIMESTAMP.exec(text);
+  if (text.includes('\t')) {
+    const gh = GH_PREFIX.exec(text);
+    if (gh) text = text.slice(gh[0].length);
+  }
+  const ts = GITLAB_TIMESTAMP.exec(text) ?? ACTIONS_TIMESTAMP.exec(text) ?? BRACKET_TIMESTAMP.exec(text);
   if (ts) text = text.slice(ts[0].length);
 
   let marker: NormalizedLine['marker'] = null;
@@ -54,5 +72,5 @@ export function normalizeLine(raw: string): NormalizedLine {
     vertex = Number(bk[1]);
     text = text.slice(bk[0].length);
   }
-  return { text, marker, vertex };
+  return { text, marker, vertex, scriptEcho };
 }

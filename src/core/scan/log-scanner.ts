@@ -50,6 +50,7 @@ const LONG_LINE = 1024 * 1024;
 const LONG_LINE_OVERLAP = 1024;
 /** A line shorter than this was not wrapped by a terminal (they wrap at 80 columns or more). */
 const MIN_WRAPPED = 60;
+const MAX_WRAP_PIECES = 8;
 /** Enough evidence per rule for every distinct root cause in a log; a log with thousands of repeats adds nothing. */
 const MAX_MATCHES_PER_RULE = 40;
 
@@ -204,8 +205,17 @@ export class LogScanner {
     if (candidates.length > 0 && this.matchLine(candidates, norm.text, lineNo, norm.vertex, start, end)) return;
     // A message a terminal wrapped over two lines: the trigger crossed the line break, or the pattern
     // needs the rest of the message from the next line. Try the line joined with its neighbour.
-    if (candidates.length === 0 && this.ruleSet.hasContextTrigger(lower)) return;
+    // Without candidates, only a trigger that crosses a line break (from the line before, or into the next
+    // line of a long one) calls for a join.
+    if (candidates.length === 0 && !(hit >= start && this.automaton.lastDepth() > hit - start + 1) && !this.triggerRunsOn(start, end)) return;
     this.matchWrapped(norm.text, lineNo, norm.vertex, start, end);
+  }
+
+  /** A long line whose last bytes begin a trigger that the next line completes (a wrapped message). */
+  private triggerRunsOn(start: number, end: number): boolean {
+    if (end - start < MIN_WRAPPED || end >= this.buf.length) return false;
+    const nextEnd = lineEnd(this.buf, end + 1);
+    return this.automaton.crossesAt(this.buf, Math.max(start, end - 200), end, nextEnd);
   }
 
   /** Runs the candidate rules on one (possibly joined) text; true when any matched. */
@@ -222,7 +232,7 @@ export class LogScanner {
       if (!captures) continue;
       before ??= this.linesBefore(start, LOOKBEHIND);
       if (!this.contextHolds(rule.before, before, captures)) continue;
-      if (rule.after.length > 0 && !this.contextHolds(rule.after, this.linesAfter(end, LOOKAHEAD).reverse(), captures)) continue;
+      if (rule.after.length > 0 && !this.contextHolds(rule.after, this.linesAfter(end, LOOKAHEAD).reverse(), captures, true)) continue;
       this.perRule.set(rule.id, count + 1);
       snapshot ??= this.tracker.snapshot(lineNo, vertex);
       this.matches.push({ rule, line: lineNo, text, captures: { ...rule.facts, ...captures }, context: snapshot, trace: lastTrace(before), vertex });
@@ -232,32 +242,66 @@ export class LogScanner {
   }
 
   /**
-   * Joins the line with the one before (when that one is long enough to have been wrapped) and with the
-   * one after (when this one is), with and without a space at the break, and matches the result. The
-   * match is reported on the first of the two lines.
+   * Rebuilds the message a terminal wrapped: the lines before this one that have the same length (the
+   * terminal's width, at least MIN_WRAPPED) and, while the last piece has that width too, the lines after,
+   * at most MAX_WRAP_PIECES in all. Tried joined as they are and with a space at each break; the match is
+   * reported on the first piece.
    */
   private matchWrapped(text: string, lineNo: number, vertex: number | null, start: number, end: number): void {
-    const prev = start > 0 ? this.linesBefore(start, 1)[0] : undefined;
-    if (prev !== undefined && prev.length >= MIN_WRAPPED && this.tryJoined(prev, text, lineNo - 1, vertex, start, end)) return;
+    // This line as the last piece: the lines before it of one length (the terminal's width), if it is not longer.
+    const before = start > 0 ? this.linesBefore(start, MAX_WRAP_PIECES - 1) : [];
+    const width = (before[before.length - 1] ?? '').length;
+    if (width >= MIN_WRAPPED && text.length <= width) {
+      const pieces = [text];
+      for (let i = before.length - 1; i >= 0 && (before[i] ?? '').length === width; i--) pieces.unshift(before[i] ?? '');
+      const firstLine = lineNo - (pieces.length - 1);
+      // A middle piece: the message goes on while the pieces have the full width.
+      if (text.length === width) {
+        for (const next of this.linesAfter(end, MAX_WRAP_PIECES - pieces.length)) {
+          pieces.push(next);
+          if (next.length !== width) break;
+        }
+      }
+      if (this.tryPieces(pieces, firstLine, vertex, start, end)) return;
+    }
+    // This line as the first piece: the lines after it while the one before has this line's length.
     if (text.length < MIN_WRAPPED) return;
-    const next = this.linesAfter(end, 1)[0];
-    if (next !== undefined) this.tryJoined(text, next, lineNo, vertex, start, end);
+    const pieces = [text];
+    for (const next of this.linesAfter(end, MAX_WRAP_PIECES - 1)) {
+      pieces.push(next);
+      if (next.length !== text.length) break;
+    }
+    this.tryPieces(pieces, lineNo, vertex, start, end);
   }
 
-  private tryJoined(first: string, second: string, lineNo: number, vertex: number | null, start: number, end: number): boolean {
-    for (const joined of [first + second, `${first} ${second.trimStart()}`]) {
+  private tryPieces(pieces: string[], first: number, vertex: number | null, start: number, end: number): boolean {
+    if (pieces.length < 2) return false;
+    // The joined message may state facts too (a platform warning wrapped over two lines).
+    this.tracker.observeWrapped(pieces.join(''), first, vertex);
+    for (const joined of [pieces.join(''), pieces.map((p, i) => (i === 0 ? p : p.trimStart())).join(' ')]) {
       const candidates = this.ruleSet.candidates(joined.toLowerCase());
-      if (candidates.length > 0 && this.matchLine(candidates, joined, lineNo, vertex, start, end)) return true;
+      if (candidates.length > 0 && this.matchLine(candidates, joined, first, vertex, start, end)) return true;
     }
     return false;
   }
 
   /** `lines` are nearest-last: the pattern must (not) occur within the rule's window. */
-  private contextHolds(patterns: readonly ContextPattern[], lines: string[], captures: Record<string, string>): boolean {
+  private contextHolds(patterns: readonly ContextPattern[], lines: string[], captures: Record<string, string>, reversed = false): boolean {
     for (const c of patterns) {
       const window = lines.slice(Math.max(0, lines.length - c.within));
       let found: Record<string, string> | null = null;
-      for (let i = window.length - 1; i >= 0 && !found; i--) found = matchAny([c.regex], window[i] ?? '');
+      for (let i = window.length - 1; i >= 0 && !found; i--) {
+        const line = window[i] ?? '';
+        found = matchAny([c.regex], line);
+        // The context line may be a message a terminal wrapped: try it with the line that follows it.
+        let joined = line;
+        for (let k = 1; !found && k < MAX_WRAP_PIECES && ((reversed ? window[i - k + 1] : window[i + k - 1]) ?? '').length >= MIN_WRAPPED; k++) {
+          const following = reversed ? window[i - k] : window[i + k];
+          if (following === undefined) break;
+          joined += following;
+          found = matchAny([c.regex], joined);
+        }
+      }
       if (c.present !== (found !== null)) return false;
       if (found) for (const [k, v] of Object.entries(found)) if (!(k in captures)) captures[k] = v;
     }

@@ -26,6 +26,7 @@ export class TriggerAutomaton {
     // Trie.
     const goto: Array<Map<number, number>> = [new Map()];
     const ends: boolean[] = [false];
+    const depth: number[] = [0];
     for (const t of triggers) {
       let s = 0;
       for (const ch of t.toLowerCase()) {
@@ -35,6 +36,7 @@ export class TriggerAutomaton {
           next = goto.length;
           goto.push(new Map());
           ends.push(false);
+          depth.push((depth[s] ?? 0) + 1);
           goto[s]?.set(c, next);
         }
         s = next;
@@ -81,8 +83,29 @@ export class TriggerAutomaton {
     // negated for states where a trigger ends, so the same load tells whether to stop. The root (offset 0)
     // never accepts, so -0 cannot arise. classOf maps a byte to its character class (0: in no trigger).
     for (let i = 0; i < table.length; i++) if (ends[(table[i] ?? 0) / fullWidth]) table[i] = -(table[i] ?? 0);
-    this.find = makeFinder(table, classOf);
+    const found = { depth: 0 };
+    const depths = Int32Array.from(depth);
+    this.crossesAt = (bytes, from, lineBreak, to) => {
+      let st = 0;
+      for (let i = from; i < to; i++) {
+        st = table[Math.abs(st) + classOf[bytes[i]!]!]!;
+        if (st < 0 && i > lineBreak && depths[-st / fullWidth]! > i - lineBreak) return true;
+      }
+      return false;
+    };
+    this.find = makeFinder(table, classOf, depths, fullWidth, found);
+    this.lastDepth = () => found.depth;
   }
+
+  /**
+   * After a hit: the length of the text the automaton had matched when it stopped (the longest trigger
+   * prefix ending there; at least the trigger's length). More than the hit's column means the trigger may
+   * have begun on an earlier line.
+   */
+  readonly lastDepth: () => number;
+
+  /** True when a trigger found in bytes[from, to) began at or before `lineBreak` and ends after it. */
+  readonly crossesAt: (bytes: Uint8Array, from: number, lineBreak: number, to: number) => boolean;
 
   /**
    * Index of the last byte of the first trigger found in bytes[from, to), or -1. A closure over the
@@ -91,12 +114,15 @@ export class TriggerAutomaton {
   readonly find: (bytes: Uint8Array, from: number, to: number) => number;
 }
 
-function makeFinder(delta: Int32Array, classOf: Uint8Array): (bytes: Uint8Array, from: number, to: number) => number {
+function makeFinder(delta: Int32Array, classOf: Uint8Array, depth: Int32Array, width: number, found: { depth: number }): (bytes: Uint8Array, from: number, to: number) => number {
   return (bytes, from, to) => {
     let s = 0;
     for (let i = from; i < to; i++) {
       s = delta[s + classOf[bytes[i]!]!]!;
-      if (s < 0) return i;
+      if (s < 0) {
+        found.depth = depth[-s / width]!;
+        return i;
+      }
     }
     return -1;
   };
