@@ -19,6 +19,8 @@ interface Resolved {
   target: Platform | null;
   facts: Record<string, string>;
   docker: boolean;
+  /** The log names the platform the container was meant to run on. */
+  platformShown: boolean;
   failingCommand: string | null;
 }
 
@@ -37,6 +39,12 @@ export function buildIncidents(scan: ScanResult): Incident[] {
     const fp = fingerprintOf({ class: r.match.rule.class, keys: keyFacts(r) });
     const existing = byFingerprint.get(fp);
     if (existing) {
+      // One root cause, several rules: the incident speaks with the most specific (highest-priority) rule.
+      if (r.match.rule.priority > existing.resolved.match.rule.priority) {
+        const evidence = existing.incident.evidence;
+        existing.incident = { ...toIncident(r, fp), evidence };
+        existing.resolved = r;
+      }
       const ev = existing.incident.evidence;
       // Repeats of the same message add nothing: the evidence keeps distinct lines.
       if (ev.length < MAX_EVIDENCE && !ev.some((e) => e.line === r.match.line || e.text === r.match.text)) ev.push({ line: r.match.line, text: r.match.text });
@@ -244,7 +252,8 @@ function resolve(match: RuleMatch, scan: ScanResult): Resolved {
     match.vertex !== null ||
     (ctx.dockerLine !== null && match.line - ctx.dockerLine <= 60) ||
     (step !== null && (DOCKER_STEP.test(step.title) || step.script.some((l) => DOCKER_CMD.test(l))));
-  return { match, host, target, facts, docker, failingCommand: failingCommand(match, docker) };
+  const platformShown = !!(c.platform ?? vertex?.platform ?? ctx.platform ?? assigned.IMAGE_PLATFORM ?? assigned.IMAGE_ARCH ?? c.imageArch);
+  return { match, host, target, facts, docker, platformShown, failingCommand: failingCommand(match, docker) };
 }
 
 function conditionsHold(r: Resolved): boolean {
@@ -254,6 +263,7 @@ function conditionsHold(r: Resolved): boolean {
   if (when.cross !== undefined && cross !== when.cross) return false;
   if (when.sameArch === false && cross === false) return false;
   if (when.native !== undefined && (cross !== true) !== when.native) return false;
+  if (when.platformShown !== undefined && r.platformShown !== when.platformShown) return false;
   if (when.cgoOff !== undefined) {
     const cgo = r.facts.cgoEnabled;
     const off = cgo === '0' || (cgo !== '1' && cross === true && !r.facts.cc);

@@ -70,6 +70,7 @@ export function compileRuleFile(file: string, r: RuleFile, options: { lazy?: boo
   if (r.when.cgoOff !== undefined) when.cgoOff = r.when.cgoOff;
   if (r.when.sameArch !== undefined) when.sameArch = r.when.sameArch;
   if (r.when.native !== undefined) when.native = r.when.native;
+  if (r.when.platformShown !== undefined) when.platformShown = r.when.platformShown;
   return {
     id: r.id,
     file,

@@ -41,6 +41,7 @@ export const ruleFileSchema = z
         cgoOff: z.boolean().optional(),
         sameArch: z.boolean().optional(),
         native: z.boolean().optional(),
+        platformShown: z.boolean().optional(),
       })
       .strict()
       .default({}),

@@ -23,6 +23,8 @@ export interface RuleConditions {
   sameArch?: boolean;
   /** true: the rule does not apply when the log shows a cross build (known different platforms). */
   native?: boolean;
+  /** true: the log names the container's platform (--platform, a BuildKit stage's platform, platforms:, Docker's platform warning, an arch in the image name). */
+  platformShown?: boolean;
 }
 
 /** A rule as loaded and compiled: immutable, safe to share. */
