@@ -200,6 +200,16 @@ function resolve(match: RuleMatch, scan: ScanResult): Resolved {
     const arch = ctx.fileArch[c.binary] ?? ctx.fileArch[c.binary.replace(/^\.\//, '')];
     if (arch) goarch = arch;
   }
+  // A binary named for its platform (restic_0.7.0_linux_arm64, .../hostedtoolcache/go/1.19.13/x64/bin/go).
+  if (!goarch && c.binary && (match.rule.class === 'exec-format-error' || match.rule.class === 'qemu-binfmt-missing')) goarch = archNamedIn(c.binary);
+  // An installer or download names the machine's own platform: it is both where it runs and what it wants.
+  const machineArch = c.assetArch ?? c.arch2 ?? c.arch3 ?? null;
+  if (match.rule.class === 'unsupported-platform' && machineArch) {
+    const arch = toGoarch(machineArch) ?? machineArch;
+    goarch ??= arch;
+    goos ??= c.assetOs?.toLowerCase() ?? 'linux';
+    if (!host?.goarch) host = { goos: host?.goos ?? goos, goarch: arch };
+  }
   if (!goarch && assigned.GOARCH) goarch = assigned.GOARCH;
   if (!goos && assigned.GOOS) goos = assigned.GOOS;
   if (!goarch && c.cc) {
@@ -314,6 +324,12 @@ function failingCommand(match: RuleMatch, docker: boolean): string | null {
   }
   const goLine = [...script].reverse().find((l) => /\bgo (?:build|install|test|run|vet|generate)\b|goreleaser|\bmake\b/.test(l));
   return (goLine ?? script[script.length - 1] ?? '').trim() || null;
+}
+
+/** The architecture a file's path or name is labelled with, if any. */
+function archNamedIn(path: string): string | null {
+  const m = /(?:^|[-_./])(aarch64|arm64|amd64|x86_64|x86-64|x64|armv7l?|armv6l?|armhf|i386|i686|386|ppc64le|s390x|riscv64)(?=[-_./]|$)/i.exec(path);
+  return m?.[1] ? toGoarch(m[1].toLowerCase()) : null;
 }
 
 function singlePlatform(p: string | null): string | null {

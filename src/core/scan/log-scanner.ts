@@ -207,8 +207,10 @@ export class LogScanner {
     // needs the rest of the message from the next line. Try the line joined with its neighbour.
     // Without candidates, only a trigger that crosses a line break (from the line before, or into the next
     // line of a long one) calls for a join.
-    if (candidates.length === 0 && !(hit >= start && this.automaton.lastDepth() > hit - start + 1) && !this.triggerRunsOn(start, end)) return;
-    this.matchWrapped(norm.text, lineNo, norm.vertex, start, end);
+    // (a prefix such as a timestamp makes the column useless: a trigger that ends here but is not found in this line alone began before it)
+    const fromBefore = hit >= start && (this.automaton.lastDepth() > hit - start + 1 || this.automaton.find(this.buf, start, hit + 1) === -1);
+    if (candidates.length === 0 && !fromBefore && !this.triggerRunsOn(start, end)) return;
+    this.matchWrapped(norm.text, lineNo, norm.vertex, start, end, fromBefore);
   }
 
   /** A long line whose last bytes begin a trigger that the next line completes (a wrapped message). */
@@ -247,10 +249,15 @@ export class LogScanner {
    * at most MAX_WRAP_PIECES in all. Tried joined as they are and with a space at each break; the match is
    * reported on the first piece.
    */
-  private matchWrapped(text: string, lineNo: number, vertex: number | null, start: number, end: number): void {
+  private matchWrapped(text: string, lineNo: number, vertex: number | null, start: number, end: number, fromBefore: boolean): void {
     // This line as the last piece: the lines before it of one length (the terminal's width), if it is not longer.
     const before = start > 0 ? this.linesBefore(start, MAX_WRAP_PIECES - 1) : [];
     const width = (before[before.length - 1] ?? '').length;
+    // A trigger word that crosses the break: a word-wrapping viewer breaks at a space, short of the width.
+    if (fromBefore && width > 0 && (width < MIN_WRAPPED || text.length > width)) {
+      const pieces = [before[before.length - 1] ?? '', text];
+      if (this.tryPieces(pieces, lineNo - 1, vertex, start, end)) return;
+    }
     if (width >= MIN_WRAPPED && text.length <= width) {
       const pieces = [text];
       for (let i = before.length - 1; i >= 0 && (before[i] ?? '').length === width; i--) pieces.unshift(before[i] ?? '');
