@@ -80,6 +80,7 @@ const CANNOT_KEEP: Record<string, Record<string, string>> = {
     'wild/exec-format-error/wpress-extractor-x64-exe-on-32bit-windows.log': 'the Windows message is wrapped in the paste itself; a prefix on each piece splits its trigger words',
   },
   wrap: {
+    'lookalikes/script-no-shebang/localstack-helm-init-script-errno-8.log': "the wrap leaves '[Errno 8] Exec format error' whole on one piece and the script's name on the next: the piece alone reads as a binary's error, and a line that matches is not rejoined",
     'public/exec-format-error/lakefs-arm64-image.log': 'uname -a is wrapped too, and context lines are read one physical line at a time: the host is lost (see above)',
   },
 };
