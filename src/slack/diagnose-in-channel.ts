@@ -131,6 +131,19 @@ function fromLog(diagnosis: Diagnosis, deps: DiagnoseInChannelDeps): { candidate
   const truncatedAt = diagnosis.truncated ? deps.maxLogBytes : null;
   return {
     candidates: diagnosis.incidents.map((incident) => ({ incident, link: null, run: null, jobId: null, truncatedAt })),
-    notes: truncatedAt === null ? [] : [`The log is longer than ${truncatedAt} bytes; goarch scanned up to there.`],
+    notes: [...(truncatedAt === null ? [] : [`The log is longer than ${truncatedAt} bytes; goarch scanned up to there.`]), ...nearestNote(diagnosis)],
   };
+}
+
+/** A look-alike, said in Slack: the nearest cause, its first evidence line and the hint. Every value is escaped. */
+function nearestNote(diagnosis: Diagnosis): string[] {
+  const n = diagnosis.incidents.length === 0 ? diagnosis.nearest : null;
+  if (!n) return [];
+  const code = (text: string): string => escapeSlack(text).replace(/`/g, "'").slice(0, 300);
+  const first = n.evidence[0];
+  return [
+    `It looks like one, but it is not: *${escapeSlack(n.cause)}*: ${escapeSlack(n.title)}`,
+    ...(first ? [`line ${first.line}: \`${code(first.text)}\``] : []),
+    `*Hint:* ${escapeSlack(n.hint.summary)}${n.hint.command ? ` \`${code(n.hint.command)}\`` : ''}`,
+  ];
 }
