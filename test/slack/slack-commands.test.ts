@@ -87,6 +87,7 @@ describe('/goarch over signed HTTP (no GitHub App on the server)', () => {
     const answer = slack.responses[0] as { text: string };
     expect(answer).toMatchObject({ response_type: 'ephemeral', replace_original: false });
     expect(answer.text.split('\n')[0]).toBe('goarch found no CPU-architecture problem in the pasted log.');
+    expect(answer.text).toContain('*compile-error*');
     expect(slack.calls).toEqual([]);
   });
 
