@@ -3,7 +3,7 @@ import type { LookalikeHint, NearestCause } from '../model/nearest-cause.js';
 import type { FailureClass } from '../model/failure-class.js';
 import type { RuleMatch, ScanResult } from '../scan/log-scanner.js';
 import type { ContextSnapshot } from './context-tracker.js';
-import { ELF_MACHINES, VALID_GOARCH, toGoarch } from './arch-table.js';
+import { ELF_MACHINES, VALID_GOARCH, toGoarch } from '../platform/index.js';
 import type { FixContext } from './fix-context.js';
 import { FIX_STRATEGIES } from './fixes/fix-registry.js';
 import { fingerprintOf, maskVolatile } from './fingerprint.js';

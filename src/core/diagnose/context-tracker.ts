@@ -1,6 +1,6 @@
 import type { Platform } from '../model/incident.js';
 import type { NormalizedLine } from '../log/normalize-line.js';
-import { toGoarch } from './arch-table.js';
+import { toGoarch } from '../platform/index.js';
 
 /** One CI step: an Actions `##[group]Run ...` block with its script, `with:` inputs and `env:`. */
 export interface StepInfo {

@@ -1,4 +1,4 @@
-import { ARCHES, devPackageFor } from '../arch-table.js';
+import { ARCHES, devPackageFor } from '../../platform/index.js';
 import type { FixContext, FixStrategy } from '../fix-context.js';
 import { leadingAssignments } from '../shell-command.js';
 import { APT_UPDATE, cgoCrossEnv, crossCompiler, crossCompilerPackageFor, goInvocation, goWithEnv, plan, platformString } from './fix-helpers.js';
@@ -95,8 +95,7 @@ function wrongLdflags(ctx: FixContext, goarch: string): string | null | undefine
 }
 
 function zigTarget(goarch: string, goos: string): string {
-  const arch = goarch === 'arm64' ? 'aarch64' : goarch === 'amd64' ? 'x86_64' : goarch === '386' ? 'x86' : goarch;
-  const os = goos === 'darwin' ? 'macos' : goos;
-  if (goos === 'linux') return goarch === 'arm' ? 'arm-linux-gnueabihf' : `${arch}-linux-gnu`;
-  return `${arch}-${os}`;
+  if (goos === 'linux') return ARCHES[goarch]?.zig ?? `${goarch}-linux-gnu`;
+  const arch = ARCHES[goarch]?.zig.split('-')[0] ?? goarch;
+  return `${arch}-${goos === 'darwin' ? 'macos' : goos}`;
 }

@@ -1,4 +1,4 @@
-import { ARCHES, toGoarch } from '../arch-table.js';
+import { ARCHES, toGoarch } from '../../platform/index.js';
 import type { FixContext, FixStrategy } from '../fix-context.js';
 import { crossCompiler, plan } from './fix-helpers.js';
 

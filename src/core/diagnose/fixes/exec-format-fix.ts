@@ -1,4 +1,4 @@
-import { ARCHES } from '../arch-table.js';
+import { ARCHES } from '../../platform/index.js';
 import type { FixContext, FixStrategy } from '../fix-context.js';
 import { afterGoInvocation, findGoInvocation, prefixCommand, withGoEnv } from '../shell-command.js';
 import { plan, platformString } from './fix-helpers.js';

@@ -1,6 +1,6 @@
 import type { FixContext, FixStrategy } from '../fix-context.js';
 import { plan, platformString } from './fix-helpers.js';
-import { ARCHES } from '../arch-table.js';
+import { ARCHES } from '../../platform/index.js';
 
 /** A foreign-platform container step or binary ran with no emulator registered in binfmt_misc. */
 export const qemuBinfmtFix: FixStrategy = {

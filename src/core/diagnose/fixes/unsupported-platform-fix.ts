@@ -1,4 +1,4 @@
-import { VALID_GOARCH, VALID_GOOS, toGoarch } from '../arch-table.js';
+import { VALID_GOARCH, VALID_GOOS, toGoarch } from '../../platform/index.js';
 import type { FixContext, FixStrategy } from '../fix-context.js';
 import { plan } from './fix-helpers.js';
 
