@@ -1,3 +1,4 @@
+import type { FixPlan } from '../../model/incident.js';
 import { ARCHES } from '../../platform/index.js';
 import type { FixContext, FixStrategy } from '../fix-context.js';
 import { afterGoInvocation, findGoInvocation, prefixCommand, withGoEnv } from '../shell-command.js';
@@ -15,7 +16,7 @@ export const execFormatFix: FixStrategy = {
     const archExpr = hostArch ?? '$(go env GOHOSTARCH)';
     const build = buildCommandFor(ctx, binary);
     const rerun = rerunCommand(ctx, binary);
-    const alternatives = [];
+    const alternatives: FixPlan[] = [];
     const commands: string[] = [];
     let summary: string;
     // A Go test binary (/tmp/go-build…/b001/x.test) means the failing command runs go test, perhaps via a wrapper.
@@ -27,6 +28,16 @@ export const execFormatFix: FixStrategy = {
     const chosen = targetArch !== null && (/\bGOARCH=/.test(ctx.failingCommand ?? '') || ctx.step?.env.GOARCH !== undefined || (ctx.step?.script ?? []).some((l) => /\bGOARCH=/.test(l) && /\bgo (?:build|install|test)\b/.test(l)));
     const user = ctx.situation.userCommand?.value ?? null;
     const container = /\b(?:docker|podman) (?:run|compose|create)\b/.test(user ?? '') || (ctx.docker && !build && !goRun);
+    const entrypoint = !build && !goRun && !user && binary !== null && /^exec \/\S+: exec format error/.test(ctx.evidenceText.trim());
+    if (entrypoint) {
+      // A container's entrypoint on a machine the image was not built for (built on a laptop, run on a Pi):
+      // rebuilding for this machine's GOHOSTARCH would build for the wrong one. Ask the machine that runs it.
+      const image = ctx.situation.image?.value ?? null;
+      const platforms = targetArch && hostArch && targetArch !== hostArch ? `${hostOs ?? 'linux'}/${hostArch}` : 'linux/amd64,linux/arm64,linux/arm/v7';
+      commands.push("docker version --format '{{.Server.Os}}/{{.Server.Arch}}'", ...(image ? [`docker image inspect --format '{{.Os}}/{{.Architecture}}' ${image}`] : []), `docker buildx build --platform ${platforms}${image ? ` -t ${image}` : ''} --push .`);
+      summary = `${binary} in the image was built for another platform than the machine that runs the container: print the platform of that machine's Docker engine (run it there) and the image's, then build the image for ${platforms} (the Dockerfile's go build needs GOARCH=$TARGETARCH).`;
+      return { fix: plan(summary, commands), alternatives };
+    }
     if (container && user) {
       // The binary runs inside a container: the image (or its entrypoint) is for another platform than this host.
       const image = ctx.situation.image?.value ?? null;
@@ -40,7 +51,7 @@ export const execFormatFix: FixStrategy = {
       if (hostArch) alternatives.push(plan(`Build the image for ${hostOs ?? 'linux'}/${hostArch} itself, cross-compiling the Go binary.`, [`docker buildx build --platform ${hostOs ?? 'linux'}/${hostArch}${image ? ` -t ${image}` : ''} .`], 'when you own the image'));
     } else if (goRun && !build && chosen && cross && q && /\bgo test\b/.test(goRun)) {
       // go test for an explicitly chosen target: keep testing that target, executing its test binaries under QEMU.
-      commands.push('sudo apt-get update', 'sudo apt-get install -y qemu-user-static', withGoEnv(goRun, {}).replace(/\bgo test\b/, `go test -exec qemu-${q}-static`));
+      commands.push('sudo apt-get update', 'sudo apt-get install -y qemu-user-static', withGoEnv(goRun, { GOOS: ctx.target?.goos ?? 'linux', GOARCH: targetArch, GOARM: targetArch === 'arm' ? (ctx.target?.variant?.replace(/^v/, '') ?? '7') : null }).replace(/\bgo test\b/, `go test -exec qemu-${q}-static`));
       summary = `Keep testing the ${targetArch} build: run its test binaries under qemu-${q}-static on this ${hostArch} host.`;
       alternatives.push(plan(`Run the tests for the machine they run on (${hostOs ?? 'linux'}/${hostArch}).`, [withGoEnv(goRun, { GOOS: osExpr, GOARCH: archExpr, GOARM: null })], `when only the ${hostArch} build needs testing`));
     } else if (goRun && !build) {
