@@ -13,6 +13,19 @@ import { runFix } from './run-fix.js';
 import { samePlatform } from './same-platform.js';
 import { expandWorkspace } from './expand-workspace.js';
 import { referenceDiagnosis } from './reference-diagnosis.js';
+import { elfMachineOf } from './elf-machine-of.js';
+
+function purposeProblems(verify: NonNullable<LoadedScenario['spec']['verify']>, stdout: string, workspace: string): string[] {
+  const out: string[] = [];
+  if (verify.stdoutContains !== undefined && !stdout.includes(verify.stdoutContains)) out.push(`the fix commands did not print ${JSON.stringify(verify.stdoutContains)}`);
+  for (const [path, goarch] of Object.entries(verify.artifacts ?? {})) {
+    const elf = elfMachineOf(join(workspace, path));
+    if ('problem' in elf) out.push(`artifact: ${elf.problem}`);
+    else if (elf.goarch !== goarch) out.push(`artifact ${path} is ${elf.goarch} (ELF header), the step builds it for ${goarch}`);
+  }
+  if (verify.testsRan && !/^ok\s+\S+/m.test(stdout)) out.push('no test binary ran (no "ok  <package>" line): the fix does not test anything');
+  return out;
+}
 
 export interface ScenarioRun {
   result: ScenarioResult;
@@ -119,9 +132,13 @@ export async function runScenario(scenario: LoadedScenario, ctx: LabContext): Pr
   }
   result.fixOk = fix.ok;
   if (!fix.ok) result.problems.push(fix.problem);
-  if (fix.ok && spec.verify && !fix.stdout.includes(spec.verify.stdoutContains)) {
-    result.fixOk = false;
-    result.problems.push(`the fix commands did not print ${JSON.stringify(spec.verify.stdoutContains)}`);
+  // 5. Purpose: the output the step exists to see, the artifact's architecture from its ELF header, tests that ran.
+  if (fix.ok && spec.verify) {
+    const purpose = purposeProblems(spec.verify, fix.stdout, fixWs);
+    if (purpose.length > 0) {
+      result.fixOk = false;
+      result.problems.push(...purpose);
+    }
   }
   return done(result.problems.length === 0 ? 'passed' : 'failed', captured);
 }

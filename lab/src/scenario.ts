@@ -20,7 +20,17 @@ export const scenarioSchema = z.strictObject({
     z.strictObject({ class: z.string().min(1), host: platformSchema, target: platformSchema }),
     z.strictObject({ incidents: z.literal(0) }),
   ]),
-  verify: z.strictObject({ stdoutContains: z.string().min(1) }).optional(),
+  /**
+   * The purpose checks, after the fix commands exit 0: what the program printed, the artifacts' architecture read from
+   * their ELF headers (path relative to the workspace → GOARCH), and that test binaries really ran (`ok  pkg` lines).
+   */
+  verify: z
+    .strictObject({
+      stdoutContains: z.string().min(1).optional(),
+      artifacts: z.record(z.string().min(1), z.string().min(1)).optional(),
+      testsRan: z.literal(true).optional(),
+    })
+    .optional(),
   /**
    * Commands run after the fix (lab mode only, pass or fail) that put the machine back into the state where the
    * failure reproduces, e.g. removing a -dev package the fix installed. Runs with the fix's env (sudo shim included).

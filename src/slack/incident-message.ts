@@ -10,8 +10,8 @@ export interface IncidentMessage {
 }
 
 /**
- * One incident as a Slack message: the core's Block Kit (class, evidence, host → target, fix, commands
- * when expanded, link to the run) under a header with the count, and the buttons. Stays within
+ * One incident as a Slack message: the core's Block Kit (class, evidence, host → target, the fix and its
+ * commands, the alternatives when expanded, link to the run) under a header with the count, and the buttons. Stays within
  * Slack's limits; the buttons are never the block cut off.
  */
 export function incidentMessage(item: ChannelIncident, options: { expanded: boolean }): IncidentMessage {
@@ -19,7 +19,7 @@ export function incidentMessage(item: ChannelIncident, options: { expanded: bool
   const value: ButtonValue = { s: item.scope, f: incident.fingerprint, ...(item.run === null ? {} : { r: { o: item.run.owner, n: item.run.repo, id: item.run.runId } }) };
   const json = JSON.stringify(value);
   const buttons: SlackBlock[] = [
-    ...(options.expanded ? [] : [{ type: 'button', action_id: ACTION_IDS.showFix, text: { type: 'plain_text', text: 'Show fix commands' }, style: 'primary', value: json }]),
+    ...(options.expanded ? [] : [{ type: 'button', action_id: ACTION_IDS.showFix, text: { type: 'plain_text', text: 'Show alternatives' }, style: 'primary', value: json }]),
     {
       type: 'button',
       action_id: ACTION_IDS.mute,
@@ -34,7 +34,7 @@ export function incidentMessage(item: ChannelIncident, options: { expanded: bool
     },
     ...(item.run === null ? [] : [{ type: 'button', action_id: ACTION_IDS.openFixPr, text: { type: 'plain_text', text: 'Open fix PR' }, value: json }]),
   ];
-  const rendered = renderSlackBlocks({ incidents: [incident], lines: 0, bytes: 0, truncated: item.truncatedAt !== null }, { showCommands: options.expanded, link: item.link, actions: buttons });
+  const rendered = renderSlackBlocks({ incidents: [incident], lines: 0, bytes: 0, truncated: item.truncatedAt !== null }, { showAlternatives: options.expanded, link: item.link, actions: buttons });
   const seen = item.count > 1 ? ` (seen ${item.count} times)` : '';
   const title = `goarch: ${incident.title}`.slice(0, 150 - seen.length) + seen;
   const blocks = rendered.blocks.map((block, i) => (i === 0 && block['type'] === 'header' ? { type: 'header', text: { type: 'plain_text', text: title } } : block));

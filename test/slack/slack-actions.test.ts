@@ -60,19 +60,21 @@ describe.each(backends)('buttons on a diagnosis (interactivity over signed HTTP,
     return post(server, '/slack/actions', body, slackHeaders(body, FORM));
   }
 
-  it('"Show fix commands" expands the message in place with chat.update', async () => {
+  it('posts the primary fix commands verbatim, and "Show alternatives" expands the message in place with chat.update', async () => {
     const { ts, buttons } = await diagnose('CACT1');
     const show = buttons.get('goarch_show_fix');
     expect(show).toBeDefined();
     const collapsed = JSON.stringify(slack.of('chat.postMessage')[0]?.args['blocks']);
-    expect(collapsed).not.toContain('```');
+    // The primary fix's commands are in the message itself; only the alternatives wait for the button.
+    expect(collapsed).toContain('```');
+    expect(collapsed).not.toContain('Alternative 1');
     const res = await press('goarch_show_fix', show?.value ?? '', ts, { channel: 'CACT1' });
     expect(res.status).toBe(200);
     await waitFor(() => slack.of('chat.update').length === 1, 'the update');
     const update = slack.of('chat.update')[0];
     expect(update?.args).toMatchObject({ channel: 'CACT1', ts });
     const expanded = JSON.stringify(update?.args['blocks']);
-    expect(expanded).toContain('```');
+    expect(expanded).toContain('Alternative 1');
     expect(expanded).not.toContain('goarch_show_fix');
     expect(expanded).toContain('goarch_mute');
     expect(blockKitProblems(update?.args['blocks'])).toEqual([]);

@@ -3,11 +3,12 @@ import type { LookalikeHint, NearestCause } from '../model/nearest-cause.js';
 import type { FailureClass } from '../model/failure-class.js';
 import type { RuleMatch, ScanResult } from '../scan/log-scanner.js';
 import type { ContextSnapshot } from './context-tracker.js';
-import { ELF_MACHINES, VALID_GOARCH, toGoarch } from './arch-table.js';
+import { ELF_MACHINES, VALID_GOARCH, toGoarch } from '../platform/index.js';
 import type { FixContext } from './fix-context.js';
 import { FIX_STRATEGIES } from './fixes/fix-registry.js';
 import { fingerprintOf, maskVolatile } from './fingerprint.js';
 import { findGoInvocation } from './shell-command.js';
+import { situation } from './situation.js';
 
 const MAX_EVIDENCE = 6;
 const DOCKER_CMD = /\b(?:docker(?: buildx)? (?:build|run|compose)|podman (?:build|run)|buildah bud)\b.*/;
@@ -56,7 +57,9 @@ export function buildIncidents(scan: ScanResult): Incident[] {
   const suppressed = new Set<FailureClass>(incidents.flatMap((i) => i.resolved.match.rule.suppresses));
   incidents = incidents.filter((i) => !suppressed.has(i.incident.class) || i.resolved.match.rule.suppresses.includes(i.incident.class));
   for (const i of incidents) {
-    const fixes = FIX_STRATEGIES[i.incident.class].build(fixContext(i.resolved, i.incident));
+    const ctx = fixContext(i.resolved, i.incident);
+    const fixes = FIX_STRATEGIES[i.incident.class].build(ctx);
+    i.incident.situation = ctx.situation;
     i.incident.fix = fixes.fix;
     i.incident.alternatives = fixes.alternatives;
   }
@@ -380,12 +383,27 @@ function fixContext(r: Resolved, incident: Incident): FixContext {
   const dockerCommand = step?.script.map((l) => DOCKER_CMD.exec(l)?.[0] ?? null).find((l) => l !== null) ?? null;
   const goCommands = r.match.context.goCommands;
   const goFromStep = step?.script.map((l) => findGoInvocation(l)).find((l) => l !== null) ?? null;
+  const failingCommand = r.docker && dockerCommand ? null : incident.failingCommand;
   return {
+    situation: situation({
+      host: incident.host,
+      target: incident.target,
+      facts: incident.facts,
+      failingCommand: incident.failingCommand,
+      dockerCommand: dockerCommand?.trim() ?? null,
+      docker: r.docker,
+      stepScript: step?.script ?? [],
+      stepTitle: step?.title ?? null,
+      buildCommands: r.match.context.buildCommands,
+      evidenceText: incident.evidence.map((e) => e.text).join('\n'),
+      vertexInstruction: r.match.context.vertex?.instruction ?? null,
+      namedImage: r.match.context.image,
+    }),
     class: incident.class,
     facts: incident.facts,
     host: incident.host,
     target: incident.target,
-    failingCommand: r.docker && dockerCommand ? null : incident.failingCommand,
+    failingCommand,
     step,
     goCommand: goFromStep ?? (goCommands.length > 0 ? (findGoInvocation(goCommands[goCommands.length - 1] ?? '') ?? null) : null),
     dockerCommand: dockerCommand?.trim() ?? null,

@@ -1,6 +1,6 @@
 import type { Platform } from '../model/incident.js';
 import type { NormalizedLine } from '../log/normalize-line.js';
-import { toGoarch } from './arch-table.js';
+import { toGoarch } from '../platform/index.js';
 
 /** One CI step: an Actions `##[group]Run ...` block with its script, `with:` inputs and `env:`. */
 export interface StepInfo {
@@ -38,6 +38,8 @@ export interface ContextSnapshot {
   goEnv: Record<string, string>;
   /** The Go toolchain's own platform. */
   toolchain: Platform | null;
+  /** The last container image the log names (`docker pull|run IMAGE`, `FROM IMAGE`), when it names one. */
+  image: string | null;
 }
 
 const GO_VERSION = /\bgo version go[\d.]+\w* (?<os>[a-z0-9]+)\/(?<arch>[a-z0-9]+)/;
@@ -91,6 +93,7 @@ export class ContextTracker {
   private lastErrorVertex: number | null = null;
   private readonly goCommands: string[] = [];
   private readonly buildCommands: string[] = [];
+  private image: string | null = null;
 
   private pushGoCommand(text: string): void {
     const cmd = text.trim().replace(/^[+$] /, '');
@@ -182,6 +185,7 @@ export class ContextTracker {
       buildCommands: [...this.buildCommands],
       goEnv: { ...this.goEnv },
       toolchain: this.toolchain(),
+      image: this.image,
     };
   }
 
@@ -261,6 +265,7 @@ export class ContextTracker {
   }
 
   private observeFacts(text: string, inContainer: boolean, line: number): void {
+    this.observeImage(text);
     if (!inContainer) {
       const gv = GO_VERSION.exec(text);
       if (gv?.groups) this.setToolchain(gv.groups.os ?? null, gv.groups.arch ?? null);
@@ -338,6 +343,12 @@ export class ContextTracker {
     }
   }
 
+  /** Remembers the image a `docker pull|run|create` or a Dockerfile `FROM` names (a plain reference only). */
+  private observeImage(text: string): void {
+    const image = imageNamedIn(text);
+    if (image) this.image = image;
+  }
+
   private setToolchain(goos: string | null, goarch: string | null): void {
     if (goos) this.toolGoos = goos;
     if (goarch) this.toolGoarch = goarch;
@@ -360,6 +371,29 @@ export class ContextTracker {
     this.hostStrength = Math.max(this.hostStrength, strength);
     if (this.hostGoarch) this.hostGoarch = toGoarch(this.hostGoarch) ?? this.hostGoarch;
   }
+}
+
+const DOCKER_IMAGE_CMD = /\b(?:docker|podman) (?:pull|run|create)\b(?<rest>[^;&|]*)/;
+const FROM_LINE = /(?:^|\s|: )FROM\s+(?:--platform=\S+\s+)?(?<image>[a-z0-9][\w./:@-]*)(?:\s+AS\s+\w+)?\s*$/i;
+const IMAGE_REF = /^[a-z0-9][a-z0-9._/-]*(?::[\w.-]+)?(?:@sha256:[a-f0-9]{64})?$/;
+
+/** The image a command line or Dockerfile line names, or null. */
+export function imageNamedIn(text: string): string | null {
+  const from = FROM_LINE.exec(text);
+  if (from?.groups?.image && IMAGE_REF.test(from.groups.image) && from.groups.image !== 'scratch') return from.groups.image;
+  const cmd = DOCKER_IMAGE_CMD.exec(text);
+  if (!cmd?.groups) return null;
+  const toks = (cmd.groups.rest ?? '').trim().split(/\s+/).filter((t) => t !== '');
+  for (let i = 0; i < toks.length; i++) {
+    const t = toks[i] ?? '';
+    if (t.startsWith('-')) {
+      // Options with a separate value; flags such as --rm, -it, -d take none.
+      if (!t.includes('=') && /^(?:--(?:platform|name|entrypoint|network|env|volume|workdir|user|mount|env-file|label|add-host|pull)|-[evwup])$/.test(t)) i++;
+      continue;
+    }
+    return IMAGE_REF.test(t) && !t.includes('$') ? t : null;
+  }
+  return null;
 }
 
 function unquote(value: string): string {

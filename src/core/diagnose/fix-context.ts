@@ -1,6 +1,7 @@
 import type { FailureClass } from '../model/failure-class.js';
 import type { FixPlan, Platform } from '../model/incident.js';
 import type { StepInfo } from './context-tracker.js';
+import type { Situation } from './situation.js';
 
 /** Everything a fix strategy may use: facts read from the log, never guesses about the machine. */
 export interface FixContext {
@@ -19,6 +20,8 @@ export interface FixContext {
   buildCommands: string[];
   /** The evidence lines joined, for strategies that look for a package or library name. */
   evidenceText: string;
+  /** The facts the plan is a function of, with provenance. */
+  situation: Situation;
 }
 
 /** A fix strategy for one class: best fix first, then ranked alternatives. */

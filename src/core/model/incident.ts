@@ -1,5 +1,6 @@
 import type { FailureClass } from './failure-class.js';
 import type { NearestCause, Verdict } from './nearest-cause.js';
+import type { Situation } from '../diagnose/situation.js';
 
 /** A GOOS/GOARCH pair as read from a log. Either half may be unknown. */
 export interface Platform {
@@ -49,6 +50,8 @@ export interface Incident {
   fix: FixPlan;
   /** Other good fixes, best first, each saying when it applies. */
   alternatives: FixPlan[];
+  /** The facts the fix was planned from, each with where it came from (set by the engine). */
+  situation?: Situation;
 }
 
 /** The result of scanning one log. */

@@ -17,6 +17,7 @@ export function renderJson(diagnosis: Diagnosis): string {
     step: i.step,
     facts: i.facts,
     explanation: i.explanation,
+    ...(i.situation ? { situation: i.situation } : {}),
   }));
   const verdict = diagnosis.verdict ?? verdictOf(diagnosis);
   const nearest = verdict === 'not-architecture' && diagnosis.nearest ? diagnosis.nearest : null;

@@ -8,8 +8,8 @@ export const SLACK_MAX_TEXT = 3000;
 export type SlackBlock = Record<string, unknown>;
 
 export interface SlackOptions {
-  /** Show the fix commands (collapsed messages leave them out until "Show fix commands"). */
-  showCommands?: boolean;
+  /** Show the alternatives' commands (collapsed messages leave them out until "Show alternatives"); the primary fix's commands are always shown. */
+  showAlternatives?: boolean;
   /** Link to the run or log. */
   link?: string | null;
   /** Action buttons to append (already-built Block Kit elements). */
@@ -44,7 +44,7 @@ function section(text: string): SlackBlock {
 
 /** Block Kit for a Slack message, within Slack's limits. */
 export function renderSlackBlocks(diagnosis: Diagnosis, options: SlackOptions = {}): { text: string; blocks: SlackBlock[] } {
-  const showCommands = options.showCommands ?? true;
+  const showAlternatives = options.showAlternatives ?? true;
   const n = diagnosis.incidents.length;
   const near = n === 0 ? (diagnosis.nearest ?? null) : null;
   const text = near ? 'goarch: not a CPU-architecture problem' : n === 0 ? 'goarch found no CPU-architecture problem in this log.' : `goarch: ${n} architecture problem${n > 1 ? 's' : ''} found`;
@@ -59,8 +59,9 @@ export function renderSlackBlocks(diagnosis: Diagnosis, options: SlackOptions = 
     blocks.push(section(`*\`${i.class}\`* ${escapeSlack(i.title)}\nhost \`${platformLabel(i.host)}\` → target \`${platformLabel(i.target)}\` · confidence ${i.confidence}`));
     blocks.push(section(`*Evidence*\n${i.evidence.map((e) => `line ${e.line}: \`${escapeSlack(e.text).replace(/`/g, "'").slice(0, 300)}\``).join('\n')}`));
     blocks.push(section(`*Fix:* ${escapeSlack(i.fix.summary)}`));
-    if (showCommands) {
-      blocks.push(...slackCodeSections(i.fix.commands));
+    // The primary fix's commands, verbatim, in every message; the alternatives stay behind the button.
+    blocks.push(...slackCodeSections(i.fix.commands));
+    if (showAlternatives) {
       i.alternatives.slice(0, 2).forEach((a, k) => {
         blocks.push(section(`_Alternative ${k + 1}${a.when ? ` (${escapeSlack(a.when)})` : ''}:_ ${escapeSlack(a.summary)}`));
         blocks.push(...slackCodeSections(a.commands));

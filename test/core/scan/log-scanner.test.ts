@@ -73,6 +73,8 @@ describe('LogScanner', () => {
     expect(i?.host).toEqual({ goos: 'linux', goarch: 'amd64' });
     expect(i?.target).toEqual({ goos: 'linux', goarch: 'arm64' });
     expect(i?.failingCommand).toBe('GOARCH=arm64 go build -o bin/app ./cmd/app && ./bin/app');
-    expect(i?.fix.commands).toEqual(['GOOS=linux GOARCH=amd64 go build -o bin/app ./cmd/app', './bin/app']);
+    // The step smoke-tests an arm64 build: the fix keeps that build and runs it under QEMU (issue 12).
+    expect(i?.fix.commands).toEqual(['sudo apt-get update', 'sudo apt-get install -y qemu-user-static', 'GOARCH=arm64 go build -o bin/app ./cmd/app', 'qemu-aarch64-static ./bin/app']);
+    expect(i?.alternatives[0]?.commands).toEqual(['GOOS=linux GOARCH=amd64 go build -o bin/app ./cmd/app', './bin/app']);
   });
 });

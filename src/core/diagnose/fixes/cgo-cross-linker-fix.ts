@@ -1,4 +1,6 @@
-import { ARCHES, devPackageFor } from '../arch-table.js';
+import type { FixPlan, Platform } from '../../model/incident.js';
+import type { PackageManager } from '../../platform/index.js';
+import { ARCHES, crossCompilerFor, devPackageFor, installCommand } from '../../platform/index.js';
 import type { FixContext, FixStrategy } from '../fix-context.js';
 import { leadingAssignments } from '../shell-command.js';
 import { APT_UPDATE, cgoCrossEnv, crossCompiler, crossCompilerPackageFor, goInvocation, goWithEnv, plan, platformString } from './fix-helpers.js';
@@ -7,13 +9,20 @@ import { APT_UPDATE, cgoCrossEnv, crossCompiler, crossCompilerPackageFor, goInvo
 export const cgoCrossLinkerFix: FixStrategy = {
   class: 'cgo-cross-linker',
   build(ctx: FixContext) {
-    const target = ctx.target?.goarch ? ctx.target : targetFromFacts(ctx);
+    const s = ctx.situation;
+    // The target: the log's, else the architecture of the objects the linker could not use (EM: 21 is ppc64le).
+    const target = ctx.target?.goarch ? ctx.target : (targetFromFacts(ctx) ?? (ctx.facts.libArch && ARCHES[ctx.facts.libArch] ? { goos: 'linux', goarch: ctx.facts.libArch } : null));
     if (!target?.goarch) {
+      // Nothing in the log names the target: find it out first, then build with the cross compiler for it.
       return {
-        fix: plan('Set the target explicitly and use a C cross compiler for it.', ['go env GOOS GOARCH CC CGO_ENABLED', 'CGO_ENABLED=1 CC=aarch64-linux-gnu-gcc GOOS=linux GOARCH=arm64 go build ./...'], undefined),
+        fix: plan('The log does not say which platform this cross build targets: print the build\'s GOOS, GOARCH and CC, then set CC to the C cross compiler for that GOARCH (aarch64-linux-gnu-gcc for arm64, arm-linux-gnueabihf-gcc for arm, x86_64-linux-gnu-gcc for amd64).', ['go env GOOS GOARCH CC CGO_ENABLED', goInvocation(ctx)]),
         alternatives: [],
       };
     }
+    const pm = s.packageManager?.value ?? 'apt';
+    const hostOs = s.hostOs?.value ?? null;
+    if ((target.goos ?? 'linux') === 'darwin' || hostOs === 'darwin') return darwinPlan(ctx, target);
+    if (pm !== 'apt') return otherHostPlan(ctx, target, pm);
     const goos = target.goos ?? 'linux';
     const pkg = crossCompilerPackageFor(target.goarch, goos);
     const lib = ctx.facts.lib ?? null;
@@ -74,6 +83,51 @@ function rebuildCommand(ctx: FixContext, libPath: string, cc: string): string | 
   return compile ? compile.replace(/^\S+/, cc) : null;
 }
 
+/** On macOS: Xcode's clang builds for both arm64 and amd64; what is wrong is a library or object of the other arch. */
+function darwinPlan(ctx: FixContext, target: Platform): { fix: FixPlan; alternatives: FixPlan[] } {
+  const goarch = target.goarch ?? 'arm64';
+  const goos = target.goos ?? 'darwin';
+  const apple = ARCHES[goarch]?.appleArch ?? goarch;
+  const lib = ctx.facts.libPath && !/^\/(?:var\/folders|tmp)\//.test(ctx.facts.libPath) ? ctx.facts.libPath : null;
+  if (goos !== 'darwin') {
+    // A Linux (or other) target built on macOS: Homebrew's cross toolchain or zig, never apt.
+    const cc = crossCompilerFor({ goos, goarch }, 'brew');
+    const commands = cc ? [`brew install ${cc.package}`, goWithEnv(ctx, { ...cgoCrossEnv({ ...target, goos }), CC: cc.cc })] : ['brew install zig', goWithEnv(ctx, { ...cgoCrossEnv({ ...target, goos }), CC: `zig cc -target ${zigTarget(goarch, goos)}` })];
+    return {
+      fix: plan(`Install a ${goos}/${goarch} C cross toolchain with Homebrew and point cgo at it with CC.`, commands),
+      alternatives: [plan('Use Zig as the C cross compiler.', ['brew install zig', goWithEnv(ctx, { ...cgoCrossEnv({ ...target, goos }), CC: `zig cc -target ${zigTarget(goarch, goos)}` })], 'when the C dependencies build from source')],
+    };
+  }
+  const commands = [...(lib ? [`lipo -archs ${lib}`] : []), 'go env CC CGO_CFLAGS CGO_LDFLAGS', goWithEnv(ctx, { CGO_ENABLED: '1', CC: 'clang', GOOS: 'darwin', GOARCH: goarch, CGO_CFLAGS: null, CGO_LDFLAGS: null })];
+  const alternatives: FixPlan[] = [];
+  const runner = ARCHES[goarch]?.macRunner;
+  if (runner) alternatives.push(plan(`Build on a native ${goarch} macOS runner, where Homebrew's libraries are ${apple}.`, [`# in the workflow job: runs-on: ${runner}`, goWithEnv(ctx, { CGO_ENABLED: '1', GOOS: null, GOARCH: null })], 'in GitHub Actions'));
+  alternatives.push(plan(`Install the ${apple} build of the Homebrew libraries (${apple === 'x86_64' ? '/usr/local' : '/opt/homebrew'}).`, [apple === 'x86_64' ? `arch -x86_64 /usr/local/bin/brew install ${ctx.facts.lib ?? 'pkg-config'}` : `arch -arm64 /opt/homebrew/bin/brew install ${ctx.facts.lib ?? 'pkg-config'}`], 'when a Homebrew library is the one built for the other architecture'));
+  return {
+    fix: plan(`Something linked into this darwin/${goarch} build was built for ${ctx.facts.libArch ?? 'the other architecture'}: check the library's architectures with lipo, and build with Xcode's clang (cgo passes -arch ${apple}) and no CGO flags that force the other one.`, commands),
+    alternatives,
+  };
+}
+
+/** Alpine, Fedora, Arch: the host's own package manager; zig where it ships no glibc cross sysroot. */
+function otherHostPlan(ctx: FixContext, target: Platform, pm: PackageManager): { fix: FixPlan; alternatives: FixPlan[] } {
+  const goos = target.goos ?? 'linux';
+  const goarch = target.goarch ?? 'arm64';
+  const cc = crossCompilerFor({ goos, goarch }, pm);
+  const zig = goWithEnv(ctx, { ...cgoCrossEnv({ ...target, goos }), CC: `zig cc -target ${zigTarget(goarch, goos)}` });
+  const zigInstall = installCommand(pm, ['zig'], pm !== 'apk');
+  if (cc) {
+    return {
+      fix: plan(`Install the ${goos}/${goarch} C cross compiler with ${pm} and point cgo at it with CC.`, [...installCommand(pm, [cc.package]), goWithEnv(ctx, { ...cgoCrossEnv({ ...target, goos }), CC: cc.cc })]),
+      alternatives: [plan('Use Zig as the C cross compiler.', [...zigInstall, zig], 'when the C dependencies build from source')],
+    };
+  }
+  return {
+    fix: plan(`${pm} has no C cross compiler with a ${goos}/${goarch} C library: use Zig as the cross compiler (it brings the target's libc).`, [...zigInstall, zig]),
+    alternatives: [],
+  };
+}
+
 function targetFromFacts(ctx: FixContext): { goos: string; goarch: string } | null {
   const g = ctx.facts.targetArch;
   return g ? { goos: 'linux', goarch: g } : null;
@@ -95,8 +149,7 @@ function wrongLdflags(ctx: FixContext, goarch: string): string | null | undefine
 }
 
 function zigTarget(goarch: string, goos: string): string {
-  const arch = goarch === 'arm64' ? 'aarch64' : goarch === 'amd64' ? 'x86_64' : goarch === '386' ? 'x86' : goarch;
-  const os = goos === 'darwin' ? 'macos' : goos;
-  if (goos === 'linux') return goarch === 'arm' ? 'arm-linux-gnueabihf' : `${arch}-linux-gnu`;
-  return `${arch}-${os}`;
+  if (goos === 'linux') return ARCHES[goarch]?.zig ?? `${goarch}-linux-gnu`;
+  const arch = ARCHES[goarch]?.zig.split('-')[0] ?? goarch;
+  return `${arch}-${goos === 'darwin' ? 'macos' : goos}`;
 }

@@ -5,7 +5,10 @@ import { APT_UPDATE, cgoCrossEnv, crossCompilerPackageFor, goWithEnv, plan, plat
 export const cgoDisabledFix: FixStrategy = {
   class: 'cgo-disabled',
   build(ctx: FixContext) {
-    const cross = !!(ctx.target?.goarch && ctx.host?.goarch && (ctx.target.goarch !== ctx.host.goarch || (ctx.target.goos ?? ctx.host.goos) !== ctx.host.goos));
+    const known = !!(ctx.target?.goarch && ctx.host?.goarch && (ctx.target.goarch !== ctx.host.goarch || (ctx.target.goos ?? ctx.host.goos) !== ctx.host.goos));
+    // GOOS/GOARCH chosen in the build on an unknown host is a cross build: keep them, or the fix builds for the host.
+    const chosen = !ctx.host?.goarch && ctx.facts.explicitArch === 'true' && !!ctx.target?.goarch && ctx.target.goarch !== 'amd64';
+    const cross = known || chosen;
     const alternatives = [];
     let fix;
     if (cross && ctx.target?.goarch) {

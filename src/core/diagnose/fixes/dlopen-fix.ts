@@ -1,5 +1,6 @@
-import { ARCHES, toGoarch } from '../arch-table.js';
+import { ARCHES, toGoarch } from '../../platform/index.js';
 import type { FixContext, FixStrategy } from '../fix-context.js';
+import type { FixPlan } from '../../model/incident.js';
 import { crossCompiler, plan } from './fix-helpers.js';
 
 /** A shared library or plugin of the wrong architecture loaded at run time. */
@@ -13,6 +14,8 @@ export const dlopenFix: FixStrategy = {
     const rebuild = base ? findLibraryBuild(ctx, base) : null;
     const commands: string[] = [];
     let summary: string;
+    const eco = ctx.situation.ecosystem?.value ?? null;
+    if (eco === 'node' || eco === 'python' || eco === 'java') return otherEcosystem(eco, ctx, lib, want);
     if (rebuild && want) {
       const cc = want === ctx.host?.goarch ? 'gcc' : (crossCompiler(want) ?? 'gcc');
       commands.push(rebuild.replace(/^\S+/, cc));
@@ -23,7 +26,8 @@ export const dlopenFix: FixStrategy = {
       else if (ctx.failingCommand && !ctx.failingCommand.includes(rebuild)) commands.push(ctx.failingCommand);
       summary = `Build ${base} for ${want}, the architecture of the process that loads it.`;
     } else if (lib && want && ARCHES[want] && /^\/(usr\/)?lib/.test(lib)) {
-      commands.push(`file ${lib}`, `dpkg -S ${lib}`, `sudo dpkg --add-architecture ${ARCHES[want].debian}`, 'sudo apt-get update', `# reinstall the package that owns ${base}: sudo apt-get install -y <package>:${ARCHES[want].debian}`);
+      const deb = ARCHES[want].debian;
+      commands.push(`file ${lib}`, `sudo dpkg --add-architecture ${deb}`, 'sudo apt-get update', `sudo apt-get install -y --reinstall "$(dpkg -S ${lib} | cut -d: -f1):${deb}"`);
       summary = `Install the ${want} build of the package that provides ${base}.`;
     } else {
       commands.push(...(lib ? [`file ${lib}`] : []), 'go env GOARCH');
@@ -36,6 +40,30 @@ export const dlopenFix: FixStrategy = {
     return { fix: plan(summary, commands), alternatives };
   },
 };
+
+/** A native module of another language's package: that ecosystem's own rebuild, for the process's architecture. */
+function otherEcosystem(eco: 'node' | 'python' | 'java', ctx: FixContext, lib: string | null, want: string | null): { fix: FixPlan; alternatives: FixPlan[] } {
+  const user = ctx.situation.userCommand?.value ?? null;
+  const rerun = user ? [user] : [];
+  if (eco === 'node') {
+    return {
+      fix: plan(`Rebuild the Node.js native addons for the architecture of the node that loads them${want ? ` (${want})` : ''}: node_modules was installed on another machine or for another arch.`, ['node -p process.arch', 'npm rebuild', ...rerun]),
+      alternatives: [plan('Reinstall the dependencies from scratch on this machine.', ['rm -rf node_modules', 'npm ci', ...rerun], 'when node_modules was copied in (a Docker COPY or a cache from another runner)')],
+    };
+  }
+  if (eco === 'python') {
+    const pkg = /site-packages\/([A-Za-z0-9_.-]+)\//.exec(lib ?? '')?.[1] ?? null;
+    const reinstall = pkg ? `python3 -m pip install --force-reinstall --no-cache-dir ${pkg}` : 'python3 -m pip install --force-reinstall --no-cache-dir -r requirements.txt';
+    return {
+      fix: plan(`Reinstall the wheel for this interpreter's platform${want ? ` (${want})` : ''}: pip installed a wheel built for another architecture.`, ['python3 -c "import platform, sysconfig; print(platform.machine(), sysconfig.get_platform())"', reinstall, ...rerun]),
+      alternatives: [plan('Download wheels for a target platform explicitly (when preparing them on another machine).', [`python3 -m pip download --only-binary=:all: --platform ${want === 'arm64' ? 'manylinux2014_aarch64' : 'manylinux2014_x86_64'} -d wheels ${pkg ?? '-r requirements.txt'}`], 'when building a bundle for another machine')],
+    };
+  }
+  return {
+    fix: plan(`The JVM is ${want ?? 'another architecture'} and the native library ${lib ?? ''} is not: use the build of the library for the JVM's architecture (or a JDK of the library's).`.replace(/ {2,}/g, ' '), ['java -XshowSettings:properties -version 2>&1 | grep -E "os.arch|java.home"', ...(lib ? [`file ${lib}`] : []), ...rerun]),
+    alternatives: [],
+  };
+}
 
 /** A compiler command in the step that produced the library (`cc -shared -o libplugin.so plugin.c`). */
 function findLibraryBuild(ctx: FixContext, base: string): string | null {

@@ -1,4 +1,5 @@
-import { ARCHES } from '../arch-table.js';
+import type { FixPlan } from '../../model/incident.js';
+import { ARCHES } from '../../platform/index.js';
 import type { FixContext, FixStrategy } from '../fix-context.js';
 import { afterGoInvocation, findGoInvocation, prefixCommand, withGoEnv } from '../shell-command.js';
 import { plan, platformString } from './fix-helpers.js';
@@ -15,33 +16,70 @@ export const execFormatFix: FixStrategy = {
     const archExpr = hostArch ?? '$(go env GOHOSTARCH)';
     const build = buildCommandFor(ctx, binary);
     const rerun = rerunCommand(ctx, binary);
-    const alternatives = [];
+    const alternatives: FixPlan[] = [];
     const commands: string[] = [];
     let summary: string;
     // A Go test binary (/tmp/go-build…/b001/x.test) means the failing command runs go test, perhaps via a wrapper.
     const testBinary = binary !== null && /\/go-build\d*\/b\d+\/(?:[\w.-]+\.test|exe\/)/.test(binary);
     const goRun = ctx.failingCommand ? (findGoInvocation(ctx.failingCommand, ['test', 'run']) ?? (testBinary ? ctx.failingCommand : null)) : null;
-    if (goRun && !build) {
+    const q = targetArch ? (ARCHES[targetArch]?.qemu ?? null) : null;
+    const cross = targetArch !== null && hostArch !== null && targetArch !== hostArch;
+    // The user chose the target on purpose: GOARCH set in the failing command or its step, not inherited.
+    const chosen = targetArch !== null && (/\bGOARCH=/.test(ctx.failingCommand ?? '') || ctx.step?.env.GOARCH !== undefined || (ctx.step?.script ?? []).some((l) => /\bGOARCH=/.test(l) && /\bgo (?:build|install|test)\b/.test(l)));
+    const user = ctx.situation.userCommand?.value ?? null;
+    const container = /\b(?:docker|podman) (?:run|compose|create)\b/.test(user ?? '') || (ctx.docker && !build && !goRun);
+    const entrypoint = !build && !goRun && !user && binary !== null && /^exec \/\S+: exec format error/.test(ctx.evidenceText.trim());
+    if (entrypoint) {
+      // A container's entrypoint on a machine the image was not built for (built on a laptop, run on a Pi):
+      // rebuilding for this machine's GOHOSTARCH would build for the wrong one. Ask the machine that runs it.
+      const image = ctx.situation.image?.value ?? null;
+      const platforms = targetArch && hostArch && targetArch !== hostArch ? `${hostOs ?? 'linux'}/${hostArch}` : 'linux/amd64,linux/arm64,linux/arm/v7';
+      commands.push("docker version --format '{{.Server.Os}}/{{.Server.Arch}}'", ...(image ? [`docker image inspect --format '{{.Os}}/{{.Architecture}}' ${image}`] : []), `docker buildx build --platform ${platforms}${image ? ` -t ${image}` : ''} --push .`);
+      summary = `${binary} in the image was built for another platform than the machine that runs the container: print the platform of that machine's Docker engine (run it there) and the image's, then build the image for ${platforms} (the Dockerfile's go build needs GOARCH=$TARGETARCH).`;
+      return { fix: plan(summary, commands), alternatives };
+    }
+    if (container && user) {
+      // The binary runs inside a container: the image (or its entrypoint) is for another platform than this host.
+      const image = ctx.situation.image?.value ?? null;
+      if (image) commands.push(`docker buildx imagetools inspect ${image}`);
+      if (targetArch && cross) commands.push(`docker run --privileged --rm tonistiigi/binfmt --install ${q ?? targetArch}`);
+      else if (image) commands.push(`docker run --rm --entrypoint uname ${image} -m`);
+      commands.push(user);
+      summary = cross
+        ? `The container runs ${targetArch} binaries on this ${hostArch} host: check the platforms ${image ?? 'the image'} publishes, register QEMU for ${targetArch}, and run the container again.`
+        : `The binary inside ${image ?? 'the container'} is not built for the platform the image claims: check what ${image ?? 'it'} publishes and what its binaries are (uname -m), then rebuild the image for ${hostOs ?? 'linux'}/${hostArch ?? 'this host'} with docker buildx build --platform.`;
+      if (hostArch) alternatives.push(plan(`Build the image for ${hostOs ?? 'linux'}/${hostArch} itself, cross-compiling the Go binary.`, [`docker buildx build --platform ${hostOs ?? 'linux'}/${hostArch}${image ? ` -t ${image}` : ''} .`], 'when you own the image'));
+    } else if (goRun && !build && chosen && cross && q && /\bgo test\b/.test(goRun)) {
+      // go test for an explicitly chosen target: keep testing that target, executing its test binaries under QEMU.
+      commands.push('sudo apt-get update', 'sudo apt-get install -y qemu-user-static', withGoEnv(goRun, { GOOS: ctx.target?.goos ?? 'linux', GOARCH: targetArch, GOARM: targetArch === 'arm' ? (ctx.target?.variant?.replace(/^v/, '') ?? '7') : null }).replace(/\bgo test\b/, `go test -exec qemu-${q}-static`));
+      summary = `Keep testing the ${targetArch} build: run its test binaries under qemu-${q}-static on this ${hostArch} host.`;
+      alternatives.push(plan(`Run the tests for the machine they run on (${hostOs ?? 'linux'}/${hostArch}).`, [withGoEnv(goRun, { GOOS: osExpr, GOARCH: archExpr, GOARM: null })], `when only the ${hostArch} build needs testing`));
+    } else if (goRun && !build) {
       commands.push(withGoEnv(goRun, { GOOS: osExpr, GOARCH: archExpr, GOARM: null }));
       summary = `Run \`go ${goRun.includes('go run') ? 'run' : 'test'}\` for the machine it runs on (${hostOs && hostArch ? `${hostOs}/${hostArch}` : 'the host'}): the binaries it builds and executes must match it.`;
       if (targetArch && ARCHES[targetArch] && targetArch !== hostArch && /\bgo test\b/.test(goRun)) {
-        const q = ARCHES[targetArch].qemu;
-        alternatives.push(plan(`Keep testing the ${targetArch} build, executing the test binaries under QEMU.`, ['sudo apt-get update', 'sudo apt-get install -y qemu-user-static', withGoEnv(goRun, { GOOS: ctx.target?.goos ?? 'linux', GOARCH: targetArch, GOARM: targetArch === 'arm' ? (ctx.target?.variant?.replace(/^v/, '') ?? '7') : null }).replace(/\bgo test\b/, `go test -exec qemu-${q}-static`)], `when the ${targetArch} code itself must be tested`));
+        alternatives.push(plan(`Keep testing the ${targetArch} build, executing the test binaries under QEMU.`, ['sudo apt-get update', 'sudo apt-get install -y qemu-user-static', withGoEnv(goRun, { GOOS: ctx.target?.goos ?? 'linux', GOARCH: targetArch, GOARM: targetArch === 'arm' ? (ctx.target?.variant?.replace(/^v/, '') ?? '7') : null }).replace(/\bgo test\b/, `go test -exec qemu-${ARCHES[targetArch].qemu}-static`)], `when the ${targetArch} code itself must be tested`));
       }
+    } else if (build && chosen && cross && q && binary && runsDirectly(rerun ?? binary, binary)) {
+      // A smoke test of a foreign build: building for the host would make the step pass and test nothing.
+      commands.push('sudo apt-get update', 'sudo apt-get install -y qemu-user-static', build, prefixCommand(rerun ?? binary, `qemu-${q}-static`));
+      summary = `Keep the ${platformString(ctx.target)} build the step exists to check, and run ${binary} under qemu-${q}-static on this ${hostArch} host.`;
+      alternatives.push(plan(`Build ${binary} for this ${hostArch} host instead (the step then no longer checks the ${targetArch} build).`, [withGoEnv(build, { GOOS: osExpr, GOARCH: archExpr, GOARM: null }), ...(rerun ? [rerun] : [])], `when the ${targetArch} binary need not run in this job`));
     } else if (build) {
       commands.push(withGoEnv(build, { GOOS: osExpr, GOARCH: archExpr, GOARM: null }));
       if (rerun) commands.push(rerun);
       summary = `Build ${binary ?? 'the program'} for the machine that runs it (${hostOs && hostArch ? `${hostOs}/${hostArch}` : 'the host'}) instead of ${targetArch ? platformString(ctx.target) : 'another architecture'}.`;
-    } else if (targetArch && ARCHES[targetArch] && binary) {
-      const q = ARCHES[targetArch].qemu;
-      commands.push('sudo apt-get update', 'sudo apt-get install -y qemu-user-static', prefixCommand(rerun ?? binary, `qemu-${q}-static`));
+    } else if (targetArch && ARCHES[targetArch] && binary && cross) {
+      commands.push('sudo apt-get update', 'sudo apt-get install -y qemu-user-static', prefixCommand(rerun ?? binary, `qemu-${ARCHES[targetArch].qemu}-static`));
       summary = `Run the ${targetArch} binary under QEMU user-mode emulation on this ${hostArch ?? 'host'} machine.`;
     } else {
-      commands.push(...(binary ? [`file ${binary}`] : []), 'go env GOHOSTOS GOHOSTARCH');
+      // The binary's architecture or the machine's is not in the log: find both out before rebuilding anything.
+      commands.push(...(binary ? [`file ${binary}`] : []), 'uname -m', 'go env GOHOSTOS GOHOSTARCH');
       commands.push(`GOOS=${osExpr} GOARCH=${archExpr} go build ./...`);
-      summary = 'Check which architecture the binary was built for, and build it for the host that runs it.';
+      if (rerun && rerun !== binary) commands.push(rerun);
+      summary = 'Check which architecture the binary was built for and which machine runs it (they differ), then build it for the machine that runs it.';
     }
-    if (targetArch && ARCHES[targetArch] && binary && build) {
+    if (targetArch && ARCHES[targetArch] && binary && build && !(chosen && cross && runsDirectly(rerun ?? binary, binary))) {
       const q = ARCHES[targetArch].qemu;
       alternatives.push(
         plan(`Keep the ${targetArch} binary and run it under QEMU user-mode emulation.`, ['sudo apt-get update', 'sudo apt-get install -y qemu-user-static', prefixCommand(rerun ?? binary, `qemu-${q}-static`)], `when the ${targetArch} binary itself must be tested`),
@@ -51,7 +89,7 @@ export const execFormatFix: FixStrategy = {
     if (runner && targetArch !== hostArch) {
       alternatives.push(plan(`Run this job on a native ${targetArch} runner (\`runs-on: ${runner}\`).`, [`# in the workflow job: runs-on: ${runner}`], 'in GitHub Actions, when tests must run natively on the target architecture'));
     }
-    if (targetArch && targetArch !== hostArch) {
+    if (targetArch && targetArch !== hostArch && !container) {
       alternatives.push(plan('Register QEMU with binfmt_misc so foreign binaries run transparently.', [`docker run --privileged --rm tonistiigi/binfmt --install ${targetArch}`, ...(rerun ? [rerun] : [])], 'on a runner with Docker (or add `docker/setup-qemu-action` before the step)'));
     }
     return { fix: plan(summary, commands), alternatives };
@@ -82,6 +120,13 @@ function rerunCommand(ctx: FixContext, binary: string | null): string | null {
     if (!findGoInvocation(failing, ['build', 'install'])) return failing;
   }
   return binary;
+}
+
+/** The command starts by executing the binary itself (`./bin/app -version`), so an emulator can be put in front of it. */
+function runsDirectly(command: string, binary: string): boolean {
+  const first = command.trim().replace(/^(?:[A-Za-z_]\w*=\S*\s+)*/, '').split(/\s+/)[0] ?? '';
+  const base = binary.split('/').pop() ?? binary;
+  return first === binary || first.endsWith(`/${base}`) || first === base;
 }
 
 function escape(s: string): string {

@@ -1,5 +1,5 @@
 import type { FixPlan, Platform } from '../../model/incident.js';
-import { ARCHES } from '../arch-table.js';
+import { ARCHES, crossCompilerFor } from '../../platform/index.js';
 import { findGoInvocation, withGoEnv } from '../shell-command.js';
 import type { FixContext } from '../fix-context.js';
 
@@ -11,20 +11,19 @@ export function platformString(p: Platform | null, fallbackArch = '?'): string {
 
 /** The Debian/Ubuntu package of the cross C compiler for a GOARCH on Linux. */
 export function crossCompilerPackage(goarch: string): string | null {
-  const a = ARCHES[goarch];
-  return a ? `gcc-${a.triple.replace(/_/g, '-')}` : null;
+  return crossCompilerFor({ goos: 'linux', goarch })?.package ?? null;
 }
 
+/** The CC of the cross compiler for a target: the GNU triple's gcc (mingw for windows), whether or not a package ships it. */
 export function crossCompiler(goarch: string, goos = 'linux'): string | null {
-  if (goos === 'windows') return goarch === '386' ? 'i686-w64-mingw32-gcc' : goarch === 'amd64' ? 'x86_64-w64-mingw32-gcc' : null;
+  if (goos === 'windows') return crossCompilerFor({ goos, goarch })?.cc ?? null;
   if (goos !== 'linux') return null;
   const a = ARCHES[goarch];
   return a ? `${a.triple}-gcc` : null;
 }
 
 export function crossCompilerPackageFor(goarch: string, goos = 'linux'): string | null {
-  if (goos === 'windows') return goarch === '386' ? 'gcc-mingw-w64-i686' : goarch === 'amd64' ? 'gcc-mingw-w64-x86-64' : null;
-  return goos === 'linux' ? crossCompilerPackage(goarch) : null;
+  return crossCompilerFor({ goos, goarch })?.package ?? null;
 }
 
 export const APT_UPDATE = 'sudo apt-get update';

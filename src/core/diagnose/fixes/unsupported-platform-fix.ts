@@ -1,4 +1,4 @@
-import { VALID_GOARCH, VALID_GOOS, toGoarch } from '../arch-table.js';
+import { VALID_GOARCH, VALID_GOOS, toGoarch } from '../../platform/index.js';
 import type { FixContext, FixStrategy } from '../fix-context.js';
 import { plan } from './fix-helpers.js';
 
@@ -15,7 +15,7 @@ export const unsupportedPlatformFix: FixStrategy = {
       const env: Record<string, string> = {};
       if (archFix) env.GOARCH = archFix;
       if (osFix) env.GOOS = osFix;
-      const cmd = rewrite(ctx, env);
+      const cmd = respellVariable(ctx, badArch, archFix, badOs, osFix) ?? rewrite(ctx, env);
       const what = [archFix && `GOARCH=${archFix} (not ${badArch})`, osFix && `GOOS=${osFix} (not ${badOs})`].filter(Boolean).join(' and ');
       return {
         fix: plan(`Use Go's name for the platform: ${what}. \`go tool dist list\` prints every valid pair.`, [cmd]),
@@ -35,6 +35,29 @@ export const unsupportedPlatformFix: FixStrategy = {
 function osSpelling(os: string): string | null {
   const m: Record<string, string> = { macos: 'darwin', osx: 'darwin', mac: 'darwin', win: 'windows', win32: 'windows', win64: 'windows' };
   return m[os.toLowerCase()] ?? null;
+}
+
+/**
+ * A wrapper (build.sh, a Makefile) that derives GOARCH from another variable (`TARGETS=linux/aarch64`) overwrites a
+ * GOARCH prefix: respell the value where the user wrote it, in that variable, and run their command with it.
+ */
+function respellVariable(ctx: FixContext, badArch: string | null, archFix: string | null, badOs: string | null, osFix: string | null): string | null {
+  const cmd = ctx.failingCommand ?? null;
+  if (!cmd || /\bGO(?:ARCH|OS)=/.test(cmd) || ctx.step?.env.GOARCH !== undefined) return null;
+  const vars: Record<string, string> = { ...(ctx.step?.env ?? {}) };
+  for (const m of cmd.matchAll(/(?:^|\s)([A-Z][A-Z0-9_]*)=("[^"]*"|'[^']*'|\S+)/g)) vars[m[1] ?? ''] = (m[2] ?? '').replace(/^(["'])(.*)\1$/, '$2');
+  const word = (w: string): RegExp => new RegExp(`(^|[\\s/_,:-])${w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?=$|[\\s/_,:-])`, 'g');
+  for (const [name, value] of Object.entries(vars)) {
+    if (name === 'GOARCH' || name === 'GOOS' || !name) continue;
+    let next = value;
+    if (badArch && archFix) next = next.replace(word(badArch), `$1${archFix}`);
+    if (badOs && osFix) next = next.replace(word(badOs), `$1${osFix}`);
+    if (next === value) continue;
+    const quoted = /^[\w@%+=:,./-]+$/.test(next) ? next : `'${next}'`;
+    const assign = new RegExp(`(^|\\s)${name}=("[^"]*"|'[^']*'|\\S+)`);
+    return assign.test(cmd) ? cmd.replace(assign, `$1${name}=${quoted}`) : `${name}=${quoted} ${cmd}`;
+  }
+  return null;
 }
 
 /** The failing command with GOOS/GOARCH respelt, keeping everything else. */

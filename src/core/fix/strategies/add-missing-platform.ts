@@ -1,7 +1,7 @@
 import { isMap, isScalar } from 'yaml';
 import type { Scalar } from 'yaml';
 import type { FixStrategy, StrategyContext, StrategyOutcome } from '../fix-strategy.js';
-import { GO_PORTS } from '../go-ports.js';
+import { GO_PORTS } from '../../platform/index.js';
 import { pairOf } from '../pair-of.js';
 import type { JobOutline } from '../workflow-outline.js';
 import { WorkflowEditor } from '../workflow-editor.js';

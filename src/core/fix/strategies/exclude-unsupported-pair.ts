@@ -1,6 +1,6 @@
 import { isScalar } from 'yaml';
 import type { FixStrategy, StrategyContext, StrategyOutcome } from '../fix-strategy.js';
-import { GO_PORTS } from '../go-ports.js';
+import { GO_PORTS } from '../../platform/index.js';
 import { incidentTarget } from '../incident-target.js';
 import { quoteLike } from '../quote-like.js';
 import { WorkflowEditor } from '../workflow-editor.js';

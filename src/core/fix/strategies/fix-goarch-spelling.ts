@@ -1,6 +1,6 @@
 import { isMap, isScalar } from 'yaml';
 import type { Scalar, YAMLMap } from 'yaml';
-import { correctGoarch } from '../correct-goarch.js';
+import { correctGoarch } from '../../platform/index.js';
 import type { FixStrategy, StrategyContext, StrategyOutcome } from '../fix-strategy.js';
 import { incidentTarget } from '../incident-target.js';
 import type { JobOutline } from '../workflow-outline.js';

@@ -1,7 +1,7 @@
 import { isMap, isScalar } from 'yaml';
 import type { YAMLMap } from 'yaml';
-import type { CrossCompiler } from '../cross-compiler-for.js';
-import { crossCompilerFor } from '../cross-compiler-for.js';
+import type { CrossCompiler } from '../../platform/index.js';
+import { crossCompilerFor } from '../../platform/index.js';
 import type { FixStrategy, StrategyContext, StrategyOutcome } from '../fix-strategy.js';
 import { incidentTarget } from '../incident-target.js';
 import type { MatrixKeyUse } from '../matrix-key-for.js';

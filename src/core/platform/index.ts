@@ -1,0 +1,12 @@
+export type { ArchInfo } from './arch-table.js';
+export { ARCHES } from './arch-table.js';
+export { GO_PORTS, VALID_GOARCH, VALID_GOOS } from './go-ports.js';
+export { toGoarch } from './to-goarch.js';
+export { ELF_MACHINES } from './elf-machines.js';
+export type { CrossCompiler } from './cross-compiler-for.js';
+export { crossCompilerFor } from './cross-compiler-for.js';
+export { devPackageFor } from './dev-package-for.js';
+export type { PackageManager } from './package-manager.js';
+export { installCommand } from './package-manager.js';
+export { ociPlatform } from './platform-string.js';
+export { correctGoarch } from './correct-goarch.js';
