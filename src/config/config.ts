@@ -16,6 +16,8 @@ export interface GithubAppConfig {
   /** PEM text (newlines restored, base64 decoded, or read from PRIVATE_KEY_PATH). */
   privateKey: string;
   webhookSecret: string;
+  /** Signs the state in goarch's PR comments (STATE_KEY, else derived from the private key, so replicas agree). */
+  stateKey: string;
 }
 
 /** Present only when Slack is configured. `mode` is socket when SLACK_APP_TOKEN is set. */

@@ -1,4 +1,4 @@
-import { createPrivateKey } from 'node:crypto';
+import { createHmac, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Config, GithubAppConfig, GithubEndpoints, LogLevel, SlackConfig } from './config.js';
@@ -32,6 +32,7 @@ const VARIABLES = {
   PRIVATE_KEY: { schema: z.string(), expect: 'must be a PEM private key', echo: false },
   PRIVATE_KEY_PATH: { schema: z.string(), expect: 'must be a file path', echo: true },
   WEBHOOK_SECRET: { schema: z.string(), expect: 'must be a string', echo: false },
+  STATE_KEY: { schema: z.string().min(32), expect: 'must be at least 32 characters (the key that signs the state in goarch\'s comments; default: derived from the private key)', echo: false },
   GHE_HOST: {
     schema: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$/),
     expect: 'must be a host name such as github.example.com (no scheme, no path)',
@@ -136,7 +137,8 @@ function resolveGithubApp(values: Values, readFile: (path: string) => string, pr
   if (inlineKey === undefined && keyPath === undefined) problems.push(`config: PRIVATE_KEY or PRIVATE_KEY_PATH is missing ${partial}`);
   if (webhookSecret === undefined) problems.push(`config: WEBHOOK_SECRET is missing ${partial}`);
   if (appId === undefined || privateKey === undefined || webhookSecret === undefined) return null;
-  return { appId, privateKey, webhookSecret };
+  const stateKey = values.STATE_KEY ?? createHmac('sha256', privateKey).update('goarch comment state key').digest('hex');
+  return { appId, privateKey, webhookSecret, stateKey };
 }
 
 /** Accepts PEM text, PEM with literal `\n` (single-line env files), or base64 of PEM (as Probot does). */

@@ -4,15 +4,14 @@ import { COMMENT_MARKER } from './comment-state.js';
 import type { CommentEntry, CommentState } from './comment-state.js';
 import type { JobRef } from './diagnose-workflow-run.js';
 import { stateComment } from './state-comment.js';
+import type { StateSeal } from './state-seal.js';
 
 /** GitHub refuses comment and check-run bodies over 65 536 characters: the text, then the text and its state. */
 const MAX_BODY = 50_000;
 const MAX_COMMENT = 65_000;
 
-export interface RenderPrCommentOptions {
-  /** Embed the marker and the state (PR comments); a check run summary leaves them out. */
-  embedState: boolean;
-}
+/** Embed the marker and the signed state (PR comments); a check run summary leaves them out. */
+export type RenderPrCommentOptions = { embedState: true; seal: StateSeal } | { embedState: false };
 
 /**
  * The pull request comment (or check run summary): open incidents first, each with how often it was
@@ -44,11 +43,12 @@ export function renderPrComment(state: CommentState, options: RenderPrCommentOpt
   if (body.length > MAX_BODY) body = `${body.slice(0, MAX_BODY - 200)}\n\n…(cut: the comment reached GitHub's size limit)`;
   if (!options.embedState) return `${body}\n`;
   // The state must fit beside the text: drop the oldest entries (resolved ones first) until it does.
+  const { seal } = options;
   let kept = state;
-  let comment = `${COMMENT_MARKER}\n${body}\n${stateComment(kept)}\n`;
+  let comment = `${COMMENT_MARKER}\n${body}\n${stateComment(kept, seal)}\n`;
   while (comment.length > MAX_COMMENT && kept.entries.length > 0) {
     kept = dropOldest(kept);
-    comment = `${COMMENT_MARKER}\n${body}\n${stateComment(kept)}\n`;
+    comment = `${COMMENT_MARKER}\n${body}\n${stateComment(kept, seal)}\n`;
   }
   return comment;
 }

@@ -7,7 +7,7 @@ import { loadRuleSet } from '../../src/service/load-rule-set.js';
 import { readFixPrState } from '../../src/service/render-fix-pr-body.js';
 import { renderPrComment } from '../../src/service/render-pr-comment.js';
 import type { AppServer } from './github-test-kit.js';
-import { API, BLOB, TOKEN_REPLY, deliver, fixtureBody, issueCommentPayload, startAppServer, track, uniqueRepo, waitFor, workflowRunPayload } from './github-test-kit.js';
+import { API, BLOB, BY_THIS_APP, SEAL, TOKEN_REPLY, deliver, fixtureBody, issueCommentPayload, startAppServer, track, uniqueRepo, waitFor, workflowRunPayload } from './github-test-kit.js';
 
 /** A real log and the workflow it fails in (the run's `.github/workflows/ci.yml`): an arm64 test binary run on an amd64 runner. */
 const LOG = 'fixtures/logs/lab/exec-arm64-go-test.log';
@@ -226,14 +226,15 @@ describe('fix pull requests', () => {
         entries: [{ fingerprint: incident.fingerprint, incident, workflow: { id: '2823525', name: 'CI' }, runId: 504, runUrl: `https://github.com/${r.owner}/${r.repo}/actions/runs/504`, jobs: [], count: 1, truncatedAt: null, resolved: null }],
         gone: null,
       },
-      { embedState: true },
+      { embedState: true, seal: SEAL },
     );
     api.post(`/app/installations/${r.installationId}/access_tokens`).reply(201, TOKEN_REPLY);
     api.get(`${repoPath()}/collaborators/hubot/permission`).reply(200, { permission: 'write', role_name: 'maintain' });
     api.get((path) => CONFIG.test(path) && path.startsWith(`${repoPath()}/`)).reply(404, {});
     api.get((path) => CONFIG.test(path) && path.startsWith(`/repos/${r.owner}/.github/`)).reply(404, {});
-    api.get(`${repoPath()}/issues/4/comments`).query(true).reply(200, [{ id: 9001, body: existing, user: { type: 'Bot' }, html_url: 'https://github.com/c/9001' }]);
+    api.get(`${repoPath()}/issues/4/comments`).query(true).reply(200, [{ id: 9001, body: existing, ...BY_THIS_APP, html_url: 'https://github.com/c/9001' }]);
     api.get(`${repoPath()}/actions/runs/504`).reply(200, { id: 504, path: WORKFLOW_PATH, name: 'CI' });
+    mockRun(504, 5040, LOG);
     mockDefaultBranch();
     api.get(`${repoPath()}/pulls`).query(true).reply(200, []);
     mockCommit();
@@ -243,7 +244,7 @@ describe('fix pull requests', () => {
 
     await deliver(server, 'issue_comment', withSender(issueCommentPayload(r, '/goarch fix', 4), 'hubot'));
     await done('fix pull request requested by comment');
-    await waitFor(() => calls.length === 15, 'the reply');
+    await waitFor(() => calls.length === 18, 'the reply');
     expect(calls).toEqual([
       `POST /app/installations/${r.installationId}/access_tokens`,
       `GET ${repoPath()}/collaborators/hubot/permission`,
@@ -251,6 +252,10 @@ describe('fix pull requests', () => {
       `GET /repos/${r.owner}/.github/contents/.github/goarch.yml`,
       `GET ${repoPath()}/issues/4/comments`,
       `GET ${repoPath()}/actions/runs/504`,
+      // The incident is re-read from the run's logs, not taken from the comment.
+      `GET ${repoPath()}/actions/runs/504/jobs`,
+      `GET ${repoPath()}/actions/jobs/5040/logs`,
+      `GET /actions-results/5040/logs/job.txt`,
       `GET ${repoPath()}`,
       `GET ${repoPath()}/branches/main`,
       `GET ${repoPath()}/contents/${WORKFLOW_PATH}`,
