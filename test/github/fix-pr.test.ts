@@ -97,6 +97,7 @@ describe('fix pull requests', () => {
     api.post(`${repoPath()}/issues/2/comments`).reply(201, keep({ id: 9001, html_url: 'https://github.com/c/9001' }));
     mockDefaultBranch();
     api.get(`${repoPath()}/pulls`).query({ head: `${r.owner}:${BRANCH}`, state: 'all', per_page: '20' }).reply(200, []);
+    api.get((uri) => decodeURIComponent(uri) === `${repoPath()}/git/ref/heads/${BRANCH}`).reply(404, { message: 'Not Found' });
     mockCommit();
     api.post(`${repoPath()}/git/refs`).reply(201, keep({ ref: `refs/heads/${BRANCH}` }));
     api.post(`${repoPath()}/pulls`).reply(201, keep({ number: 12, html_url: `https://github.com/${r.owner}/${r.repo}/pull/12` }));
@@ -116,6 +117,7 @@ describe('fix pull requests', () => {
       `GET ${repoPath()}/branches/main`,
       `GET ${repoPath()}/contents/${WORKFLOW_PATH}`,
       `GET ${repoPath()}/pulls`,
+      `GET ${repoPath()}/git/ref/heads/${BRANCH}`,
       `POST ${repoPath()}/git/trees`,
       `POST ${repoPath()}/git/commits`,
       `POST ${repoPath()}/git/refs`,
@@ -237,6 +239,7 @@ describe('fix pull requests', () => {
     mockRun(504, 5040, LOG);
     mockDefaultBranch();
     api.get(`${repoPath()}/pulls`).query(true).reply(200, []);
+    api.get((uri) => decodeURIComponent(uri) === `${repoPath()}/git/ref/heads/${BRANCH}`).reply(404, { message: 'Not Found' });
     mockCommit();
     api.post(`${repoPath()}/git/refs`).reply(201, keep({ ref: `refs/heads/${BRANCH}` }));
     api.post(`${repoPath()}/pulls`).reply(201, keep({ number: 13, html_url: `https://github.com/${r.owner}/${r.repo}/pull/13` }));
@@ -244,7 +247,7 @@ describe('fix pull requests', () => {
 
     await deliver(server, 'issue_comment', withSender(issueCommentPayload(r, '/goarch fix', 4), 'hubot'));
     await done('fix pull request requested by comment');
-    await waitFor(() => calls.length === 18, 'the reply');
+    await waitFor(() => calls.length === 19, 'the reply');
     expect(calls).toEqual([
       `POST /app/installations/${r.installationId}/access_tokens`,
       `GET ${repoPath()}/collaborators/hubot/permission`,
@@ -260,6 +263,7 @@ describe('fix pull requests', () => {
       `GET ${repoPath()}/branches/main`,
       `GET ${repoPath()}/contents/${WORKFLOW_PATH}`,
       `GET ${repoPath()}/pulls`,
+      `GET ${repoPath()}/git/ref/heads/${BRANCH}`,
       `POST ${repoPath()}/git/trees`,
       `POST ${repoPath()}/git/commits`,
       `POST ${repoPath()}/git/refs`,
@@ -268,6 +272,36 @@ describe('fix pull requests', () => {
     ]);
     expect((bodies[3] as { body: string }).body).toContain('Requested by @hubot with `/goarch fix` on #4.');
     expect((bodies[4] as { body: string }).body).toBe(`@hubot asked for fix pull requests:\n\n- Opened #13 from \`${BRANCH}\` for \`exec-format-error\` (A Go program started a binary built for another architecture).\n`);
+  });
+  it('/goarch fix refuses to move a goarch/fix- branch whose head is a stranger\'s commit, and says so (issue 13, hole 5)', async () => {
+    const incident = diagnoseText(readFileSync(LOG, 'utf8'), loadRuleSet()).incidents[0];
+    if (incident === undefined) throw new Error('no incident');
+    const existing = renderPrComment(
+      {
+        v: 1,
+        entries: [{ fingerprint: incident.fingerprint, incident, workflow: { id: '2823525', name: 'CI' }, runId: 504, runUrl: `https://github.com/${r.owner}/${r.repo}/actions/runs/504`, jobs: [], count: 1, truncatedAt: null, resolved: null }],
+        gone: null,
+      },
+      { embedState: true, seal: SEAL },
+    );
+    api.post(`/app/installations/${r.installationId}/access_tokens`).reply(201, TOKEN_REPLY);
+    api.get(`${repoPath()}/collaborators/hubot/permission`).reply(200, { permission: 'write', role_name: 'maintain' });
+    api.get((path) => CONFIG.test(path) && path.startsWith(`${repoPath()}/`)).reply(404, {});
+    api.get((path) => CONFIG.test(path) && path.startsWith(`/repos/${r.owner}/.github/`)).reply(404, {});
+    api.get(`${repoPath()}/issues/4/comments`).query(true).reply(200, [{ id: 9001, body: existing, ...BY_THIS_APP, html_url: 'https://github.com/c/9001' }]);
+    api.get(`${repoPath()}/actions/runs/504`).reply(200, { id: 504, path: WORKFLOW_PATH, name: 'CI' });
+    mockRun(504, 5040, LOG);
+    mockDefaultBranch();
+    // No pull request, but the branch exists: someone pushed it, with `on: push` workflows in mind.
+    api.get(`${repoPath()}/pulls`).query(true).reply(200, []);
+    api.get((uri) => decodeURIComponent(uri) === `${repoPath()}/git/ref/heads/${BRANCH}`).reply(200, { ref: `refs/heads/${BRANCH}`, object: { sha: 'f00dfacef00dfacef00dfacef00dfacef00dface', type: 'commit' } });
+    api.post(`${repoPath()}/issues/4/comments`).reply(201, keep({ id: 2, html_url: 'https://github.com/c/2' }));
+
+    await deliver(server, 'issue_comment', withSender(issueCommentPayload(r, '/goarch fix', 4), 'hubot'));
+    await done('fix pull request requested by comment');
+    await waitFor(() => bodies.length === 1, 'the reply');
+    expect(calls.filter((c) => c.includes('/git/') && !c.startsWith('GET'))).toEqual([]);
+    expect((bodies[0] as { body: string }).body).toContain("is not a commit goarch made; goarch leaves the branch alone");
   });
 });
 
