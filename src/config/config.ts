@@ -32,6 +32,10 @@ export interface SlackConfig {
   apiUrl: string | null;
   /** Slack user ids allowed to press "Open fix PR" (SLACK_FIX_ALLOWED_USERS); empty: nobody. */
   fixAllowedUsers: string[];
+  /** Channel ids where goarch diagnoses (SLACK_ALLOWED_CHANNELS); empty: every channel. */
+  allowedChannels: string[];
+  /** Channel id → `owner/repo` or `owner/*` whose runs it may diagnose (SLACK_CHANNEL_REPOS); an unmapped channel: public repositories only. */
+  channelRepos: Record<string, string[]>;
 }
 
 export interface Config {

@@ -51,6 +51,29 @@ const VARIABLES = {
     expect: 'must be a comma-separated list of Slack user ids such as U012ABCDEF,U034GHIJKL',
     echo: true,
   },
+  SLACK_ALLOWED_CHANNELS: {
+    schema: z
+      .string()
+      .regex(/^\s*[CGD][A-Z0-9]{2,}\s*(,\s*[CGD][A-Z0-9]{2,}\s*)*,?\s*$/)
+      .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id !== '')),
+    expect: 'must be a comma-separated list of Slack channel ids such as C012ABCDEF,G034GHIJKL',
+    echo: true,
+  },
+  SLACK_CHANNEL_REPOS: {
+    schema: z
+      .string()
+      .regex(/^\s*[CGD][A-Z0-9]{2,}=[A-Za-z0-9-]+\/(\*|[A-Za-z0-9._-]+)\s*(,\s*[CGD][A-Z0-9]{2,}=[A-Za-z0-9-]+\/(\*|[A-Za-z0-9._-]+)\s*)*,?\s*$/)
+      .transform((list) => {
+        const map: Record<string, string[]> = {};
+        for (const item of list.split(',').map((i) => i.trim()).filter((i) => i !== '')) {
+          const [channel = '', repo = ''] = item.split('=');
+          (map[channel] ??= []).push(repo);
+        }
+        return map;
+      }),
+    expect: 'must be a comma-separated list of CHANNEL_ID=owner/repo or CHANNEL_ID=owner/* such as C012ABCDEF=acme/gdu,C012ABCDEF=acme/tools',
+    echo: true,
+  },
   REDIS_URL: { schema: url(['redis:', 'rediss:']), expect: 'must be a redis:// or rediss:// URL', echo: false },
   WORKER_CONCURRENCY: { schema: digits(1, 256), expect: 'must be an integer 1-256', echo: true },
   DEDUPE_WINDOW_HOURS: {
@@ -173,7 +196,7 @@ function isPrivateKey(pem: string): boolean {
 }
 
 function resolveSlack(values: Values, problems: string[]): SlackConfig | null {
-  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken, SLACK_API_URL: apiUrl, SLACK_FIX_ALLOWED_USERS: fixAllowedUsers } = values;
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken, SLACK_API_URL: apiUrl, SLACK_FIX_ALLOWED_USERS: fixAllowedUsers, SLACK_ALLOWED_CHANNELS: allowedChannels, SLACK_CHANNEL_REPOS: channelRepos } = values;
   if (botToken === undefined && signingSecret === undefined && appToken === undefined) return null;
   const missing = (name: string, why: string) => problems.push(`config: ${name} is missing (${why})`);
   if (botToken === undefined) {
@@ -191,6 +214,8 @@ function resolveSlack(values: Values, problems: string[]): SlackConfig | null {
     appToken: appToken ?? null,
     apiUrl: apiUrl === undefined ? null : apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
     fixAllowedUsers: fixAllowedUsers ?? [],
+    allowedChannels: allowedChannels ?? [],
+    channelRepos: channelRepos ?? {},
   };
 }
 

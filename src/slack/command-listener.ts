@@ -25,7 +25,7 @@ export function commandListener(rt: SlackRuntime): Middleware<SlackCommandMiddle
     log.info({}, 'slack command received');
     const source = sourceOf(request);
     if (source === null) {
-      await ack({ response_type: 'ephemeral', text: (await immediateAnswer(request, rt.store, rt.now())) ?? '' });
+      await ack({ response_type: 'ephemeral', text: (await immediateAnswer(request, rt.store, rt.now(), { channel: cmd.channel_id, access: rt.config.slack })) ?? '' });
       return;
     }
     await ack({ response_type: 'ephemeral', text: source.kind === 'url' ? `Diagnosing ${escapeSlack(source.url)} ...` : 'Diagnosing the pasted log ...' });

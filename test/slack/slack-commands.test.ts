@@ -110,7 +110,10 @@ describe('/goarch over signed HTTP (no GitHub App on the server)', () => {
   it('lists the top incidents of the last 7 days with /goarch stats', async () => {
     await command(`diagnose ${EXEC_LOG}`, { channel: 'CSTATS' });
     await waitFor(() => slack.of('chat.postMessage').length === 1, 'the post');
-    const stats = await command('stats');
+    // Another channel does not see this channel's incidents (issue 13: stats only for the asking scope).
+    const elsewhere = await command('stats', { channel: 'CNOBODYHERE' });
+    expect(String(elsewhere.body?.['text'])).toBe('goarch has seen no architecture incident in the last 7 days.');
+    const stats = await command('stats', { channel: 'CSTATS' });
     expect(stats.body).toMatchObject({ response_type: 'ephemeral' });
     const text = String(stats.body?.['text']);
     expect(text).toMatch(/^\*Top architecture incidents of the last 7 days\*\n1\. `/);
