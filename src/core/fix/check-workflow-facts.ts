@@ -28,7 +28,8 @@ export function checkWorkflowFacts(incident: Incident): FactsCheck {
   for (const [side, platform] of [['host', incident.host], ['target', incident.target]] as const) {
     if (platform === null || platform === undefined) continue;
     if (platform.goos !== null && !VALID_GOOS.has(platform.goos)) return { ok: false, field: `${side}.goos` };
-    if (platform.goarch !== null && !VALID_GOARCH.has(platform.goarch)) return { ok: false, field: `${side}.goarch` };
+    // A known spelling people use instead (aarch64, x86_64) is a known value too: fix-goarch-spelling corrects it.
+    if (platform.goarch !== null && !VALID_GOARCH.has(platform.goarch) && toGoarch(platform.goarch) === null) return { ok: false, field: `${side}.goarch` };
     if (platform.variant !== undefined && platform.variant !== null && !VARIANT.test(platform.variant)) return { ok: false, field: `${side}.variant` };
   }
   for (const [name, check] of Object.entries(FACT_CHECKS)) {
