@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { diagnoseText } from '../../src/core/diagnose/diagnose-log.js';
@@ -186,6 +188,37 @@ describe('fix pull requests', () => {
     expect(calls.filter((c) => c.includes('/pulls') || c.includes('/git/'))).toEqual([]);
     expect(server.logs.filter((l) => l.msg === 'autofix: fix job enqueued')).toEqual([]);
     expect((bodies[0] as { body: string }).body).toMatch(/\*\*No fix pull request:\*\* cgo-cross-linker: install-cross-compiler: [^\n]+\./);
+  });
+
+  it('a 64 KiB step title against a workflow line full of expressions: /healthz answers within 2 s throughout (issue 13, hole 4)', async () => {
+    // The attack of the issue: the run's own log (its author controls it) with a huge step title, and a workflow
+    // line whose `${{ }}` expressions made the old matcher cubic in the title's length, on the event loop.
+    const dir = mkdtempSync(join(tmpdir(), 'goarch-hostile-'));
+    const hostileLog = join(dir, 'job.log');
+    writeFileSync(hostileLog, readFileSync(LOG, 'utf8').replace('##[group]Run go test ./...', `##[group]Run go test ${'a '.repeat(32 * 1024)}`));
+    const workflow = WORKFLOW.replace('      - name: Test\n', '      - name: go test a ${{ matrix.go }} a ${{ matrix.goarch }} a ${{ matrix.go }} a ${{ matrix.goarch }} b\n        run: go vet ./...\n      - name: Test\n');
+    api.post(`/app/installations/${r.installationId}/access_tokens`).reply(201, TOKEN_REPLY);
+    api.get((path) => CONFIG.test(path) && path.startsWith(`${repoPath()}/`)).reply(200, 'autofix: dry-run\n', { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
+    mockRun(509, 7009, hostileLog);
+    api.get(at(`${repoPath()}/contents/${WORKFLOW_PATH}`)).reply(200, workflow, { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
+    api.get(`${repoPath()}/issues/2/comments`).query(true).reply(200, []);
+    api.post(`${repoPath()}/issues/2/comments`).reply(201, keep({ id: 9001, html_url: 'https://github.com/c/9001' }));
+
+    const started = Date.now();
+    await deliver(server, 'workflow_run', workflowRunPayload(r, { conclusion: 'failure', runId: 509, pullRequests: [2] }));
+    const latencies: number[] = [];
+    while (!server.logs.some((l) => l.msg === 'workflow run diagnosed') && Date.now() - started < 15_000) {
+      const t0 = Date.now();
+      const res = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(2000) });
+      await res.text();
+      latencies.push(Date.now() - t0);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await done('workflow run diagnosed');
+    expect(latencies.length).toBeGreaterThan(0);
+    expect(Math.max(...latencies)).toBeLessThan(2000);
+    expect(bodies).toHaveLength(1);
+    rmSync(dir, { recursive: true, force: true });
   });
 
   it('autofix: dry-run → the diagnosis shows the edit goarch would propose; nothing is written', async () => {
