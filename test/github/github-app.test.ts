@@ -137,6 +137,9 @@ describe.each(backends)('GitHub App (store and queue: %s)', (_name, backend) => 
     await done('workflow run diagnosed');
     expect(await deliver(server, 'workflow_run', payload, delivery)).toBe(200);
     await done('webhook redelivered: already handled');
+    // The same signed body replayed under a new delivery id (issue 13, Low): the run attempt is already handled.
+    expect(await deliver(server, 'workflow_run', payload, randomUUID())).toBe(200);
+    await done('webhook replayed under a new delivery id: this run attempt is already handled');
     expect(calls).toEqual([
       `POST /app/installations/${r.installationId}/access_tokens`,
       `GET ${repoPath()}/contents/.github/goarch.yml`,
