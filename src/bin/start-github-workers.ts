@@ -1,12 +1,14 @@
 import type { Probot } from 'probot';
+import type { GithubAppConfig } from '../config/config.js';
 import type { RuleSet } from '../core/rules/rule-set.js';
 import { githubJobHandler } from '../github/github-job-handler.js';
 import { requestContext } from '../log/request-context.js';
+import { createStateSeal } from '../service/state-seal.js';
 import type { ServiceContext } from '../runtime/service-context.js';
 import type { Work } from './create-work.js';
 
 /** Starts this process's workers on the queue: GitHub jobs, with the installation clients of `probot`. */
-export async function startGithubWorkers(context: ServiceContext, work: Work, probot: Pick<Probot, 'auth'>, rules: RuleSet): Promise<void> {
+export async function startGithubWorkers(context: ServiceContext, work: Work, probot: Pick<Probot, 'auth'>, rules: RuleSet, github: GithubAppConfig): Promise<void> {
   const { config, logger, metrics } = context;
   const handle = githubJobHandler({
     probot,
@@ -17,6 +19,8 @@ export async function startGithubWorkers(context: ServiceContext, work: Work, pr
     maxLogBytes: config.maxLogBytes,
     windowMs: config.dedupeWindowHours * 60 * 60 * 1000,
     queue: work.queue,
+    appId: github.appId,
+    seal: createStateSeal(github.stateKey),
   });
   await work.queue.process(
     async (job) => {

@@ -62,7 +62,7 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   } else {
     const appFn = githubApp({ logger, metrics, queue: work.queue, store: work.store, appId: config.github.appId });
     const github = await mountGithub({ app: config.github, endpoints: config.githubEndpoints, logger, metrics, appFn, ...(options.githubOctokit === undefined ? {} : { Octokit: options.githubOctokit }) });
-    await startGithubWorkers(context, work, github.probot, rules);
+    await startGithubWorkers(context, work, github.probot, rules, config.github);
     probot = github.probot;
     mounts.push({ name: 'github', path: WEBHOOK_PATH, prefix: false, handler: github.handler });
     logger.info({ appId: config.github.appId, apiBaseUrl: config.githubEndpoints.apiBaseUrl, webhookPath: WEBHOOK_PATH }, 'GitHub App mounted');

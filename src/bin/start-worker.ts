@@ -40,7 +40,7 @@ export async function startWorker(options: CreateContextOptions & WorkOverrides)
       onApiError: (status) => context.metrics.githubApiErrors.inc({ status }),
       ...(options.githubOctokit === undefined ? {} : { Octokit: options.githubOctokit }),
     });
-    await startGithubWorkers(context, work, probot, rules);
+    await startGithubWorkers(context, work, probot, rules, config.github);
   }
   logger.info({ concurrency: config.workerConcurrency }, 'worker started');
   return {

@@ -16,6 +16,8 @@ export interface GithubAppConfig {
   /** PEM text (newlines restored, base64 decoded, or read from PRIVATE_KEY_PATH). */
   privateKey: string;
   webhookSecret: string;
+  /** Signs the state in goarch's PR comments (STATE_KEY, else derived from the private key, so replicas agree). */
+  stateKey: string;
 }
 
 /** Present only when Slack is configured. `mode` is socket when SLACK_APP_TOKEN is set. */
@@ -30,6 +32,10 @@ export interface SlackConfig {
   apiUrl: string | null;
   /** Slack user ids allowed to press "Open fix PR" (SLACK_FIX_ALLOWED_USERS); empty: nobody. */
   fixAllowedUsers: string[];
+  /** Channel ids where goarch diagnoses (SLACK_ALLOWED_CHANNELS); empty: every channel. */
+  allowedChannels: string[];
+  /** Channel id → `owner/repo` or `owner/*` whose runs it may diagnose (SLACK_CHANNEL_REPOS); an unmapped channel: public repositories only. */
+  channelRepos: Record<string, string[]>;
 }
 
 export interface Config {

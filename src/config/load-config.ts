@@ -1,4 +1,4 @@
-import { createPrivateKey } from 'node:crypto';
+import { createHmac, createPrivateKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { z } from 'zod';
 import type { Config, GithubAppConfig, GithubEndpoints, LogLevel, SlackConfig } from './config.js';
@@ -32,6 +32,7 @@ const VARIABLES = {
   PRIVATE_KEY: { schema: z.string(), expect: 'must be a PEM private key', echo: false },
   PRIVATE_KEY_PATH: { schema: z.string(), expect: 'must be a file path', echo: true },
   WEBHOOK_SECRET: { schema: z.string(), expect: 'must be a string', echo: false },
+  STATE_KEY: { schema: z.string().min(32), expect: 'must be at least 32 characters (the key that signs the state in goarch\'s comments; default: derived from the private key)', echo: false },
   GHE_HOST: {
     schema: z.string().regex(/^[A-Za-z0-9](?:[A-Za-z0-9.-]*[A-Za-z0-9])?(?::\d{1,5})?$/),
     expect: 'must be a host name such as github.example.com (no scheme, no path)',
@@ -48,6 +49,29 @@ const VARIABLES = {
       .regex(/^\s*[UW][A-Z0-9]{2,}\s*(,\s*[UW][A-Z0-9]{2,}\s*)*,?\s*$/)
       .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id !== '')),
     expect: 'must be a comma-separated list of Slack user ids such as U012ABCDEF,U034GHIJKL',
+    echo: true,
+  },
+  SLACK_ALLOWED_CHANNELS: {
+    schema: z
+      .string()
+      .regex(/^\s*[CGD][A-Z0-9]{2,}\s*(,\s*[CGD][A-Z0-9]{2,}\s*)*,?\s*$/)
+      .transform((list) => list.split(',').map((id) => id.trim()).filter((id) => id !== '')),
+    expect: 'must be a comma-separated list of Slack channel ids such as C012ABCDEF,G034GHIJKL',
+    echo: true,
+  },
+  SLACK_CHANNEL_REPOS: {
+    schema: z
+      .string()
+      .regex(/^\s*[CGD][A-Z0-9]{2,}=[A-Za-z0-9-]+\/(\*|[A-Za-z0-9._-]+)\s*(,\s*[CGD][A-Z0-9]{2,}=[A-Za-z0-9-]+\/(\*|[A-Za-z0-9._-]+)\s*)*,?\s*$/)
+      .transform((list) => {
+        const map: Record<string, string[]> = {};
+        for (const item of list.split(',').map((i) => i.trim()).filter((i) => i !== '')) {
+          const [channel = '', repo = ''] = item.split('=');
+          (map[channel] ??= []).push(repo);
+        }
+        return map;
+      }),
+    expect: 'must be a comma-separated list of CHANNEL_ID=owner/repo or CHANNEL_ID=owner/* such as C012ABCDEF=acme/gdu,C012ABCDEF=acme/tools',
     echo: true,
   },
   REDIS_URL: { schema: url(['redis:', 'rediss:']), expect: 'must be a redis:// or rediss:// URL', echo: false },
@@ -136,7 +160,8 @@ function resolveGithubApp(values: Values, readFile: (path: string) => string, pr
   if (inlineKey === undefined && keyPath === undefined) problems.push(`config: PRIVATE_KEY or PRIVATE_KEY_PATH is missing ${partial}`);
   if (webhookSecret === undefined) problems.push(`config: WEBHOOK_SECRET is missing ${partial}`);
   if (appId === undefined || privateKey === undefined || webhookSecret === undefined) return null;
-  return { appId, privateKey, webhookSecret };
+  const stateKey = values.STATE_KEY ?? createHmac('sha256', privateKey).update('goarch comment state key').digest('hex');
+  return { appId, privateKey, webhookSecret, stateKey };
 }
 
 /** Accepts PEM text, PEM with literal `\n` (single-line env files), or base64 of PEM (as Probot does). */
@@ -171,7 +196,7 @@ function isPrivateKey(pem: string): boolean {
 }
 
 function resolveSlack(values: Values, problems: string[]): SlackConfig | null {
-  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken, SLACK_API_URL: apiUrl, SLACK_FIX_ALLOWED_USERS: fixAllowedUsers } = values;
+  const { SLACK_BOT_TOKEN: botToken, SLACK_SIGNING_SECRET: signingSecret, SLACK_APP_TOKEN: appToken, SLACK_API_URL: apiUrl, SLACK_FIX_ALLOWED_USERS: fixAllowedUsers, SLACK_ALLOWED_CHANNELS: allowedChannels, SLACK_CHANNEL_REPOS: channelRepos } = values;
   if (botToken === undefined && signingSecret === undefined && appToken === undefined) return null;
   const missing = (name: string, why: string) => problems.push(`config: ${name} is missing (${why})`);
   if (botToken === undefined) {
@@ -189,6 +214,8 @@ function resolveSlack(values: Values, problems: string[]): SlackConfig | null {
     appToken: appToken ?? null,
     apiUrl: apiUrl === undefined ? null : apiUrl.endsWith('/') ? apiUrl : `${apiUrl}/`,
     fixAllowedUsers: fixAllowedUsers ?? [],
+    allowedChannels: allowedChannels ?? [],
+    channelRepos: channelRepos ?? {},
   };
 }
 

@@ -23,8 +23,10 @@ const DELIVERY_TTL_MS = 24 * 60 * 60 * 1000;
 
 /**
  * The Probot application function. Each handler translates its payload into a job and enqueues it
- * (job id = delivery id, and the delivery id is remembered, so a redelivery does nothing twice); the
- * work runs on the queue (`githubJobHandler`). The webhook is answered once the job is stored.
+ * (job id = delivery id, and the delivery id is remembered, so a redelivery does nothing twice; a
+ * workflow run is also remembered by run id, attempt and conclusion, so a signed delivery replayed under a
+ * new delivery id does nothing either); the work runs on the queue (`githubJobHandler`). The webhook is
+ * answered once the job is stored.
  */
 export function githubApp(deps: GithubAppDeps): ApplicationFunction {
   return (app) => {
@@ -49,6 +51,11 @@ export function githubApp(deps: GithubAppDeps): ApplicationFunction {
     }
     if (!(await deps.store.rememberDelivery(`github:${delivery}`, DELIVERY_TTL_MS))) {
       log.info({ kind: job.kind }, 'webhook redelivered: already handled');
+      return;
+    }
+    const run = (payload as { workflow_run?: { id?: unknown; run_attempt?: unknown; conclusion?: unknown } }).workflow_run;
+    if (event === 'workflow_run' && run !== undefined && !(await deps.store.rememberDelivery(`github-run:${job.owner}/${job.repo}:${String(run.id)}:${String(run.run_attempt ?? 1)}:${String(run.conclusion)}`, DELIVERY_TTL_MS))) {
+      log.info({ kind: job.kind }, 'webhook replayed under a new delivery id: this run attempt is already handled');
       return;
     }
     const jobId = await deps.queue.enqueue(job.kind, job, { jobId: `github:${delivery}` });

@@ -55,7 +55,7 @@ export function githubFixPublisher(deps: GithubFixPublisherDeps): FixPublisher {
       }
       const workflowPath = workflowFilePath(run.path);
       if (workflowPath === null) return { ok: false, reason: `run ${request.runId} has no workflow file goarch can edit (${run.path})` };
-      const diagnosis = await diagnoseWorkflowRun({ owner: repo.owner, repo: repo.repo, runId: request.runId }, { actions: octokitActions(octokit), rules: deps.rules, maxLogBytes: config.config.maxLogBytes ?? deps.maxLogBytes, now: monotonic });
+      const diagnosis = await diagnoseWorkflowRun({ owner: repo.owner, repo: repo.repo, runId: request.runId }, { actions: octokitActions(octokit), rules: deps.rules, maxLogBytes: Math.min(config.config.maxLogBytes ?? deps.maxLogBytes, deps.maxLogBytes), now: monotonic });
       const found = diagnosis.incidents.find((item) => item.incident.fingerprint === request.fingerprint);
       if (found === undefined) return { ok: false, reason: `the incident is no longer in the logs of run ${request.runId} (expired, or the run was re-run)` };
       // 4. The pull request.

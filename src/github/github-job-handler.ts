@@ -17,6 +17,7 @@ import type { RepoConfig } from '../service/repo-config.js';
 import { REPO_CONFIG_PATH } from '../service/repo-config.js';
 import { resolveDiagnosis } from '../service/resolve-diagnosis.js';
 import { ServiceError } from '../service/service-error.js';
+import type { StateSeal } from '../service/state-seal.js';
 import { workflowFilePath } from '../service/workflow-file-path.js';
 import type { IncidentStore } from '../store/incident-store.js';
 import { fixFromComment } from './fix-from-comment.js';
@@ -44,6 +45,10 @@ export interface GithubJobDeps {
   sleep?: (ms: number) => Promise<void>;
   /** Where `autofix` enqueues fix jobs (the same queue these jobs come from). */
   queue: Pick<JobQueue<unknown>, 'enqueue'>;
+  /** This App's id (APP_ID): only comments it wrote are goarch's. */
+  appId: number;
+  /** Signs and checks the state in goarch's comments (GithubAppConfig.stateKey). */
+  seal: StateSeal;
   /** GitHub's workflow parser; default: loaded on the first fix (with its JSON import hook). */
   validateWorkflow?: WorkflowValidator;
 }
@@ -80,7 +85,7 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
 
   async function run(job: GithubJob, jobId: string, octokit: ProbotOctokit, log: Logger): Promise<void> {
     const repo = { owner: job.owner, repo: job.repo };
-    const output = octokitOutput(octokit);
+    const output = octokitOutput(octokit, deps.appId);
     switch (job.kind) {
       case 'reply-help':
         await output.createComment(repo, job.pullRequest, HELP_TEXT);
@@ -89,7 +94,7 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
       case 'resolve-run': {
         const resolved = await resolveDiagnosis(
           { repo, headSha: job.headSha, pullRequests: job.pullRequests, workflow: { id: job.workflowId, name: job.workflowName }, runId: job.runId, runUrl: job.runUrl },
-          { store: deps.store, output, now },
+          { store: deps.store, output, now, seal: deps.seal },
         );
         log.info({ resolved: resolved.length }, 'run succeeded: incidents resolved');
         return;
@@ -125,7 +130,7 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
         return;
       }
       case 'fix-pr-comment':
-        await fixFromComment(job, { octokit, validate, log });
+        await fixFromComment(job, { octokit, validate, log, appId: deps.appId, seal: deps.seal, rules: deps.rules, maxLogBytes: deps.maxLogBytes, monotonic });
         return;
       case 'diagnose-check': {
         const config = await repoConfig(octokit, job, job.headSha, log);
@@ -149,7 +154,7 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
             scans: [],
             maxLogBytes: diagnosis.bytes,
           },
-          { store: deps.store, output, now, sleep, windowMs: deps.windowMs, onDedupeHit: () => deps.metrics.dedupeHits.inc() },
+          { store: deps.store, output, now, seal: deps.seal, sleep, windowMs: deps.windowMs, onDedupeHit: () => deps.metrics.dedupeHits.inc() },
         );
         log.info({ incidents: incidents.length, comments: result.comments.length, checkRuns: result.checkRuns.length }, 'check run diagnosed');
         return;
@@ -167,7 +172,8 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
       return;
     }
     // 2. Diagnose the failed jobs' logs.
-    const maxLogBytes = config.maxLogBytes ?? deps.maxLogBytes;
+    // A repository may scan less than the server allows, never more.
+    const maxLogBytes = Math.min(config.maxLogBytes ?? deps.maxLogBytes, deps.maxLogBytes);
     const diagnosis = await diagnoseWorkflowRun(
       { owner: job.owner, repo: job.repo, runId: job.runId },
       {
@@ -202,7 +208,7 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
         scans: diagnosis.scans,
         maxLogBytes,
       },
-      { store: deps.store, output: octokitOutput(octokit), now, sleep, windowMs: deps.windowMs, onDedupeHit: () => deps.metrics.dedupeHits.inc() },
+      { store: deps.store, output: octokitOutput(octokit, deps.appId), now, seal: deps.seal, sleep, windowMs: deps.windowMs, onDedupeHit: () => deps.metrics.dedupeHits.inc() },
     );
     // 5. Enqueue one fix job per incident that has a safe edit (one per incident and head commit).
     if (workflowPath !== null) {
@@ -230,7 +236,7 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
   async function repoConfig(octokit: ProbotOctokit, job: { owner: string; repo: string }, headSha: string, log: Logger): Promise<RepoConfig | null> {
     const result = await loadRepoConfig(octokit, job.owner, job.repo);
     if (!result.ok) {
-      await octokitOutput(octokit).createCheckRun({ owner: job.owner, repo: job.repo }, headSha, CHECK_NAME, {
+      await octokitOutput(octokit, deps.appId).createCheckRun({ owner: job.owner, repo: job.repo }, headSha, CHECK_NAME, {
         conclusion: 'neutral',
         title: `Invalid ${REPO_CONFIG_PATH}: ${result.key}`,
         summary: `goarch did not run: in \`${REPO_CONFIG_PATH}\`, \`${result.key}\` ${result.message}.\n\nFix the file on the default branch; the next failed run is diagnosed with it. Comment \`/goarch help\` on a pull request for the settings.`,

@@ -20,7 +20,8 @@ export interface ManifestSetupDeps {
 
 /**
  * GitHub's manifest flow, served only while the app is not configured:
- * 1. GET /setup[?org=NAME] posts app.yml (with this server's webhook URL) to GitHub's "new app" page;
+ * 1. GET /setup[?org=NAME][&autofix=1] posts app.yml (with this server's webhook URL) to GitHub's "new app" page:
+ *    the permissions diagnosing needs, plus app.yml's `autofix_permissions` (contents and workflows write) only with `autofix=1`;
  * 2. GitHub redirects to /setup/callback?code&state; the code is exchanged for the app's credentials;
  * 3. the page shows the .env lines to set. Nothing is written on the server: whoever reaches
  *    /setup only ever sees the credentials of an app they registered themselves.
@@ -43,8 +44,11 @@ export function manifestSetup(deps: ManifestSetupDeps): RequestHandler {
       }
       const state = remember(states, deps.newState(), deps.now());
       const origin = originOf(req);
+      const autofix = url.searchParams.get('autofix') === '1';
+      const { autofix_permissions: extra, ...base } = deps.manifest;
       const manifest = {
-        ...deps.manifest,
+        ...base,
+        default_permissions: { ...(base.default_permissions as object | undefined), ...(autofix ? (extra as object | undefined) : {}) },
         hook_attributes: { ...(deps.manifest.hook_attributes as object | undefined), url: `${origin}${WEBHOOK_PATH}`, active: true },
         redirect_url: `${origin}${CALLBACK_PATH}`,
       };
@@ -56,6 +60,7 @@ export function manifestSetup(deps: ManifestSetupDeps): RequestHandler {
           'Register goarch as a GitHub App',
           `<p>This creates a GitHub App from <code>app.yml</code> ${org === null ? 'on your account' : `in the organization <b>${escape(org)}</b>`}, with webhooks sent to <code>${escape(origin + WEBHOOK_PATH)}</code>.</p>
 <p>For an organization, open <code>${escape(SETUP_PATH)}?org=NAME</code> instead.</p>
+<p>${autofix ? 'With <b>autofix</b>: the App may also push fix branches (contents and workflows: write).' : `Diagnosis only: the App cannot push. For fix pull requests, open <code>${escape(SETUP_PATH)}?autofix=1</code>.`}</p>
 <form action="${escape(`${target}?state=${encodeURIComponent(state)}`)}" method="post">
 <input type="hidden" name="manifest" value="${escape(JSON.stringify(manifest))}">
 <button type="submit">Register on ${escape(deps.endpoints.webBaseUrl)}</button>

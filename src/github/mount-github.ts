@@ -10,8 +10,8 @@ import { createProbot } from './create-probot.js';
 import { readBody } from './read-body.js';
 import { WEBHOOK_PATH } from './webhook-path.js';
 
-/** GitHub caps webhook payloads at 25 MB. */
-const MAX_WEBHOOK_BYTES = 25 * 1024 * 1024;
+/** The events goarch subscribes to are a few KB; anything over 1 MB is refused before it is buffered (GitHub's own cap is 25 MB). */
+export const MAX_WEBHOOK_BYTES = 1024 * 1024;
 
 export interface MountGithubDeps {
   app: GithubAppConfig;
@@ -41,9 +41,13 @@ export async function mountGithub(deps: MountGithubDeps): Promise<{ handler: Req
   const handler: RequestHandler = async (req, res) => {
     countWebhook(deps.metrics, req, res);
     if (req.method === 'POST') {
+      if (typeof req.headers['x-github-event'] !== 'string' || req.headers['x-github-event'] === '') {
+        sendJson(res, 400, { error: 'missing-event', message: 'A webhook delivery needs an x-github-event header.' }, { connection: 'close' });
+        return true;
+      }
       const body = await readBody(req, MAX_WEBHOOK_BYTES);
       if (body === null) {
-        sendJson(res, 413, { error: 'payload-too-large', message: 'Webhook payloads are limited to 25 MB.' }, { connection: 'close' });
+        sendJson(res, 413, { error: 'payload-too-large', message: 'Webhook payloads are limited to 1 MB.' }, { connection: 'close' });
         return true;
       }
       req.body = body.toString('utf8');

@@ -6,10 +6,11 @@ interface ApiComment {
   body?: string;
   html_url: string;
   user?: { type?: string } | null;
+  performed_via_github_app?: { id?: number } | null;
 }
 
-/** PR comments and check runs over an installation Octokit. */
-export function octokitOutput(octokit: ProbotOctokit): GithubOutput {
+/** PR comments and check runs over an installation Octokit; `appId` is this App's id (APP_ID): only its own comments are goarch's. */
+export function octokitOutput(octokit: ProbotOctokit, appId: number): GithubOutput {
   const comment = (c: ApiComment): IssueComment => ({ id: c.id, body: c.body ?? '', url: c.html_url });
   return {
     async findComment(repo: RepoRef, pullRequest: number, marker: string) {
@@ -19,14 +20,15 @@ export function octokitOutput(octokit: ProbotOctokit): GithubOutput {
         issue_number: pullRequest,
         per_page: 100,
       })) as ApiComment[];
-      // Only a bot's comment: a person quoting the marker must not have their comment taken over.
-      const found = comments.find((c) => c.user?.type === 'Bot' && c.body?.includes(marker) === true);
+      // Only a comment this App wrote, starting with the marker: a person or another bot quoting the marker must not have their comment taken over or read.
+      const found = comments.find((c) => c.performed_via_github_app?.id === appId && c.body?.startsWith(marker) === true);
       return found === undefined ? null : comment(found);
     },
     async getComment(repo: RepoRef, commentId: number) {
       try {
         const { data } = await octokit.request('GET /repos/{owner}/{repo}/issues/comments/{comment_id}', { owner: repo.owner, repo: repo.repo, comment_id: commentId });
-        return comment(data as ApiComment);
+        const found = data as ApiComment;
+        return found.performed_via_github_app?.id === appId ? comment(found) : null;
       } catch (error) {
         if ((error as { status?: unknown }).status === 404) return null;
         throw error;

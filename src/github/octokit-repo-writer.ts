@@ -46,6 +46,15 @@ export function octokitRepoWriter(octokit: ProbotOctokit): RepoWriter {
       }
     },
     findPullRequest,
+    async branchHead(repo: RepoRef, branch: string) {
+      try {
+        const { data } = await octokit.request('GET /repos/{owner}/{repo}/git/ref/{ref}', { owner: repo.owner, repo: repo.repo, ref: `heads/${branch}` });
+        return data.object.sha;
+      } catch (error) {
+        if (status(error) === 404) return null;
+        throw error;
+      }
+    },
     async createCommit(repo: RepoRef, commit: FileCommit) {
       const { data: tree } = await octokit.request('POST /repos/{owner}/{repo}/git/trees', {
         owner: repo.owner,
@@ -60,12 +69,17 @@ export function octokitRepoWriter(octokit: ProbotOctokit): RepoWriter {
       guard(branch);
       const move = () => octokit.request('PATCH /repos/{owner}/{repo}/git/refs/{ref}', { owner: repo.owner, repo: repo.repo, ref: `heads/${branch}`, sha, force: true });
       const create = () => octokit.request('POST /repos/{owner}/{repo}/git/refs', { owner: repo.owner, repo: repo.repo, ref: `refs/heads/${branch}`, sha });
-      // The hint may be stale (a closed pull request left its branch; a branch was deleted): 422 tries the other way.
+      // A branch that appeared since it was checked is never force-moved (its head was not checked): the 422 is thrown.
+      if (!options.exists) {
+        await create();
+        return;
+      }
+      // A branch deleted since it was checked: create it.
       try {
-        await (options.exists ? move() : create());
+        await move();
       } catch (error) {
         if (status(error) !== 422) throw error;
-        await (options.exists ? create() : move());
+        await create();
       }
     },
     async createPullRequest(repo: RepoRef, pr: { title: string; body: string; head: string; base: string }) {

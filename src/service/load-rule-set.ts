@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
-import { dirname, join, relative } from 'node:path';
+import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import type { checkSync as CheckSyncFn } from 'recheck';
@@ -162,9 +162,15 @@ function userVerdictsPath(): string {
   return join(base, 'goarch', 'redos-verdicts.json');
 }
 
+/**
+ * Recorded "safe" verdicts: the shipped rules' file (built with goarch) and the user's cache (written by
+ * goarch itself). A `--rules DIR`'s own verdicts file is never read: a rule directory must not be able
+ * to vouch for its own patterns and skip the ReDoS check.
+ */
 function readVerdicts(dir: string): Record<string, string> {
   const out: Record<string, string> = {};
-  for (const path of [join(dir, VERDICTS_FILE), userVerdictsPath()]) {
+  const shipped = resolve(dir) === resolve(BUILTIN_RULES_DIR) ? [join(dir, VERDICTS_FILE)] : [];
+  for (const path of [...shipped, userVerdictsPath()]) {
     try {
       Object.assign(out, JSON.parse(readFileSync(path, 'utf8')) as Record<string, string>);
     } catch {

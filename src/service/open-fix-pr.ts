@@ -23,8 +23,8 @@ export interface OpenFixPrRequest {
 export type OpenFixPrResult =
   | { status: 'opened' | 'updated' | 'unchanged'; number: number; url: string; branch: string }
   | { status: 'no-safe-edit'; code: NoFixCode | 'workflow-missing'; reason: string }
-  /** A person decided: the fix PR was closed unmerged (autofix does not reopen it), or someone else pushed to its branch. */
-  | { status: 'declined'; number: number; url: string; reason: string };
+  /** A person decided: the fix PR was closed unmerged (autofix does not reopen it), or someone else pushed to its branch (which may have no pull request). */
+  | { status: 'declined'; number: number | null; url: string | null; reason: string };
 
 export interface OpenFixPrDeps {
   writer: RepoWriter;
@@ -38,6 +38,7 @@ export interface OpenFixPrDeps {
  *    changed since the diagnosis is handled); no safe edit: no pull request, the reason is returned;
  * 3. find the pull request of branch `goarch/fix-<8 of fingerprint>`: closed unmerged and not asked for
  *    by a person, or pushed to by someone else: leave it; open with the same base and content: done;
+ *    without an open one, a branch that exists must point at the commit goarch last made for it, else it is left alone;
  * 4. one commit with the patched file on the default branch head;
  * 5. point the branch at it (created, or force-moved: never the default branch);
  * 6. open the pull request, or edit the open one's title and body.
@@ -66,6 +67,11 @@ export async function openFixPr(request: OpenFixPrRequest, deps: OpenFixPrDeps):
   if (open !== null && previous?.head !== open.headSha) {
     return { status: 'declined', number: open.number, url: open.url, reason: `someone else pushed to ${branch} (#${open.number}); goarch leaves the branch alone` };
   }
+  // A branch without an open pull request is moved only when its head is the commit goarch recorded for it.
+  const head = open === null ? await deps.writer.branchHead(repo, branch) : open.headSha;
+  if (open === null && head !== null && head !== (existing === null ? null : readFixPrState(existing.body)?.head)) {
+    return { status: 'declined', number: null, url: null, reason: `${branch} exists and its head (${head.slice(0, 7)}) is not a commit goarch made; goarch leaves the branch alone (delete it to let goarch use it)` };
+  }
   const title = fixPrTitle(incident, workflowPath);
   const render = (state: FixPrState) =>
     renderFixPrBody({ incident, workflowPath, before, after: proposal.text, explanation: proposal.explanation, strategy: proposal.strategy, changedLines: proposal.changedLines, branch, run: request.run, pullRequests: request.pullRequests, trigger: request.trigger, state });
@@ -76,7 +82,7 @@ export async function openFixPr(request: OpenFixPrRequest, deps: OpenFixPrDeps):
   const message = `${title}\n\n${proposal.explanation.join('\n')}\n\nIncident fingerprint ${incident.fingerprint}, found by goarch.`;
   const commit = await deps.writer.createCommit(repo, { parentSha: base.sha, baseTreeSha: base.treeSha, path: workflowPath, content: proposal.text, message });
   // 5. The branch.
-  await deps.writer.pointBranch(repo, branch, commit.sha, { exists: open !== null });
+  await deps.writer.pointBranch(repo, branch, commit.sha, { exists: head !== null });
   // 6. The pull request.
   const body = render({ fingerprint: incident.fingerprint, base: base.sha, head: commit.sha, content });
   if (open !== null) {

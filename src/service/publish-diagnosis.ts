@@ -5,6 +5,7 @@ import type { JobScan, RunIncident } from './diagnose-workflow-run.js';
 import type { CheckRunOutput, GithubOutput, RepoRef } from './github-output.js';
 import { readCommentState } from './read-comment-state.js';
 import { renderPrComment } from './render-pr-comment.js';
+import type { StateSeal } from './state-seal.js';
 import { ServiceError } from './service-error.js';
 import { incidentScope } from './incident-scope.js';
 
@@ -30,6 +31,8 @@ export interface PublishRequest {
 export interface PublishDeps {
   store: IncidentStore;
   output: GithubOutput;
+  /** Signs the state kept in goarch's comment and checks it when read back. */
+  seal: StateSeal;
   /** Wall clock (ms since the epoch). */
   now: () => number;
   sleep: (ms: number) => Promise<void>;
@@ -152,8 +155,8 @@ async function publishComment(request: PublishRequest, pullRequest: number, inci
   let created = false;
   let counts = new Map(claims.map((c) => [c.record.fingerprint, c.record.count]));
   for (let pass = 0; ; pass++) {
-    const state = merge(readCommentState(existing?.body ?? null), request, incidents, counts, gone);
-    const body = renderPrComment(state, { embedState: true });
+    const state = merge(readCommentState(existing?.body ?? null, deps.seal), request, incidents, counts, gone);
+    const body = renderPrComment(state, { embedState: true, seal: deps.seal });
     if (existing === null) {
       existing = await deps.output.createComment(request.repo, pullRequest, body);
       created = true;

@@ -40,8 +40,10 @@ export interface RepoWriter {
   readFile(repo: RepoRef, path: string, ref: string | null): Promise<string | null>;
   /** The pull request whose head is `branch` of this repository: an open one first, else the newest; null when none. */
   findPullRequest(repo: RepoRef, branch: string): Promise<BranchPullRequest | null>;
+  /** The commit `branch` points at; null when there is no such branch. */
+  branchHead(repo: RepoRef, branch: string): Promise<string | null>;
   createCommit(repo: RepoRef, commit: FileCommit): Promise<{ sha: string }>;
-  /** Points `branch` at `sha`: creates the branch, or force-moves it when it exists. */
+  /** Points `branch` at `sha`: creates it (`exists: false`; never moves a branch that appeared meanwhile), or force-moves it. */
   pointBranch(repo: RepoRef, branch: string, sha: string, options: { exists: boolean }): Promise<void>;
   /** Opens the pull request; `existed` when a concurrent job opened one for the same branch first (that one is returned). */
   createPullRequest(repo: RepoRef, pr: { title: string; body: string; head: string; base: string }): Promise<{ number: number; url: string; existed: boolean }>;

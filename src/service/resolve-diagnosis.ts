@@ -5,6 +5,7 @@ import type { GithubOutput, RepoRef } from './github-output.js';
 import { incidentScope } from './incident-scope.js';
 import { readCommentState } from './read-comment-state.js';
 import { renderPrComment } from './render-pr-comment.js';
+import type { StateSeal } from './state-seal.js';
 
 export interface ResolveRequest {
   repo: RepoRef;
@@ -19,6 +20,8 @@ export interface ResolveRequest {
 export interface ResolveDeps {
   store: IncidentStore;
   output: GithubOutput;
+  /** Signs the state kept in goarch's comment and checks it when read back. */
+  seal: StateSeal;
   now: () => number;
 }
 
@@ -36,7 +39,7 @@ export async function resolveDiagnosis(request: ResolveRequest, deps: ResolveDep
     const comment = await deps.output.findComment(request.repo, pullRequest, COMMENT_MARKER);
     if (comment === null) continue;
     // 2. Its open incidents from this workflow.
-    const state = readCommentState(comment.body);
+    const state = readCommentState(comment.body, deps.seal);
     const open = state.entries.filter((entry) => entry.resolved === null && entry.workflow.id === request.workflow.id);
     if (open.length === 0) continue;
     // 3. Resolve them.
@@ -46,7 +49,7 @@ export async function resolveDiagnosis(request: ResolveRequest, deps: ResolveDep
       entry.resolved = { at, runId: request.runId, runUrl: request.runUrl };
       resolved.push(entry.fingerprint);
     }
-    await deps.output.updateComment(request.repo, comment.id, renderPrComment(state, { embedState: true }));
+    await deps.output.updateComment(request.repo, comment.id, renderPrComment(state, { embedState: true, seal: deps.seal }));
   }
   return resolved;
 }

@@ -11,6 +11,9 @@ import { sourceOf } from './source-of.js';
  * `/goarch ...`: help, stats and mistakes are the ack itself (ephemeral); a diagnosis is acknowledged
  * at once ("Diagnosing ...") and runs after, answering the asker through the response URL.
  */
+/** Longer than Slack's 5-minute signature window. */
+const REPLAY_TTL_MS = 10 * 60 * 1000;
+
 export function commandListener(rt: SlackRuntime): Middleware<SlackCommandMiddlewareArgs> {
   return async ({ command, ack, respond, client }) => {
     const parsed = commandSchema.safeParse(command);
@@ -24,8 +27,14 @@ export function commandListener(rt: SlackRuntime): Middleware<SlackCommandMiddle
     const log = rt.log.child({ trigger: cmd.trigger_id, channel: cmd.channel_id, user: cmd.user_id, request: request.kind });
     log.info({}, 'slack command received');
     const source = sourceOf(request);
+    // A signed command replayed within Slack's 5-minute window has the same trigger id: it is answered, never run twice.
+    if (source !== null && !(await rt.store.rememberDelivery(`slack-command:${cmd.trigger_id}`, REPLAY_TTL_MS))) {
+      log.info({}, 'slack command replayed: already handled');
+      await ack({ response_type: 'ephemeral', text: 'goarch already handled this command.' });
+      return;
+    }
     if (source === null) {
-      await ack({ response_type: 'ephemeral', text: (await immediateAnswer(request, rt.store, rt.now())) ?? '' });
+      await ack({ response_type: 'ephemeral', text: (await immediateAnswer(request, rt.store, rt.now(), { channel: cmd.channel_id, access: rt.config.slack })) ?? '' });
       return;
     }
     await ack({ response_type: 'ephemeral', text: source.kind === 'url' ? `Diagnosing ${escapeSlack(source.url)} ...` : 'Diagnosing the pasted log ...' });

@@ -12,6 +12,8 @@ import { openSlackFile } from './open-slack-file.js';
 import type { SlackFileRef } from './open-slack-file.js';
 import { parseRunUrl } from './parse-run-url.js';
 import type { RunDiagnoser } from './run-diagnoser.js';
+import type { SlackAccess } from './slack-access.js';
+import { channelAllowed, repoAccess } from './slack-access.js';
 import { SlackError } from './slack-error.js';
 import { slackErrorText } from './slack-error-text.js';
 
@@ -36,6 +38,8 @@ export interface DiagnoseInChannelDeps {
   outputFor: (channel: string) => ChannelOutput;
   /** Null when the server has no GitHub App. */
   diagnoseRun: RunDiagnoser | null;
+  /** Which channels may ask, and about which repositories (SLACK_ALLOWED_CHANNELS, SLACK_CHANNEL_REPOS). */
+  access: SlackAccess;
   webBaseUrl: string;
   maxLogBytes: number;
   windowMs: number;
@@ -94,6 +98,7 @@ export async function diagnoseInChannel(request: DiagnoseInChannelRequest, deps:
 }
 
 async function diagnose(request: DiagnoseInChannelRequest, deps: DiagnoseInChannelDeps): Promise<Found> {
+  if (!channelAllowed(deps.access, request.channel)) throw new SlackError('channel-not-allowed', 'channel not in SLACK_ALLOWED_CHANNELS', { channel: request.channel });
   const { source } = request;
   if (source.kind === 'text') {
     const diagnosis = diagnoseText(source.text, deps.rules);
@@ -109,7 +114,9 @@ async function diagnose(request: DiagnoseInChannelRequest, deps: DiagnoseInChann
   if (target === null) throw new SlackError('not-a-run-url', 'not a run URL', { url: source.url.slice(0, 200), web: deps.webBaseUrl });
   if (deps.diagnoseRun === null) throw new SlackError('github-not-configured', 'no GitHub App on this server');
   const meta = { repo: `${target.owner}/${target.repo}`, runId: String(target.runId), ...(target.jobId === null ? {} : { jobId: String(target.jobId) }) };
-  const diagnosis = await deps.diagnoseRun(target);
+  const access = repoAccess(deps.access, request.channel, target.owner, target.repo);
+  if (access === 'refused') throw new SlackError('repo-not-for-channel', 'repository not mapped to this channel', meta);
+  const diagnosis = await deps.diagnoseRun(target, { publicOnly: access === 'public-only' });
   if (diagnosis.scans.length === 0) throw new SlackError('no-failed-jobs', 'no failed job', meta);
   const gone = diagnosis.scans.filter((scan) => scan.outcome === 'log-gone');
   if (gone.length === diagnosis.scans.length) throw new SlackError('log-gone', 'every failed log is gone', meta);

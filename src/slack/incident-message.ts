@@ -1,4 +1,4 @@
-import { renderSlackBlocks, SLACK_MAX_BLOCKS } from '../core/render/render-slack-blocks.js';
+import { escapeSlack, renderSlackBlocks, SLACK_MAX_BLOCKS } from '../core/render/render-slack-blocks.js';
 import type { SlackBlock } from '../core/render/render-slack-blocks.js';
 import type { ChannelIncident } from '../service/channel-output.js';
 import { ACTION_IDS } from './action-ids.js';
@@ -41,7 +41,8 @@ export function incidentMessage(item: ChannelIncident, options: { expanded: bool
   if (item.truncatedAt !== null) {
     blocks.splice(1, 0, { type: 'context', elements: [{ type: 'mrkdwn', text: `_The log was longer than ${item.truncatedAt} bytes; goarch scanned up to there._` }] });
   }
-  return { text: `${title}: ${incident.fix.summary}`.slice(0, 3000), blocks: keepButtons(blocks, buttons) };
+  // The top-level `text` is mrkdwn too (notifications, screen readers): escaped like the blocks, so no <!channel>, <@U…> or link.
+  return { text: escapeSlack(`${title}: ${incident.fix.summary}`).slice(0, 3000), blocks: keepButtons(blocks, buttons) };
 }
 
 /** At most 50 blocks, the actions block last (the renderer cuts from the end when a diagnosis is huge). */

@@ -49,7 +49,7 @@ export function mentionListener(rt: SlackRuntime): Middleware<SlackEventMiddlewa
           return;
         }
         // 3. Help, stats, a mistake.
-        const answer = (await immediateAnswer(request, rt.store, rt.now())) ?? '';
+        const answer = (await immediateAnswer(request, rt.store, rt.now(), { channel: event.channel, access: rt.config.slack })) ?? '';
         await (request.kind === 'diagnose-empty' ? tell(answer) : reply(answer));
       } catch (error) {
         if (error instanceof SlackError) await tell(slackErrorText(error)).catch(() => undefined);

@@ -23,18 +23,24 @@ export interface ProbotRunDiagnoserDeps {
  * `diagnoseWorkflowRun` use case:
  * 1. find the App's installation on the repository with the App JWT (404: not installed);
  * 2. take that installation's Octokit (Probot's: retries, throttling, GHE base URL);
- * 3. diagnose the run's failed jobs (only the job of a job URL), metrics as the GitHub path counts them.
+ * 3. for a channel without a repository mapping, refuse a repository that is not public;
+ * 4. diagnose the run's failed jobs (only the job of a job URL), metrics as the GitHub path counts them.
  */
 export function probotRunDiagnoser(deps: ProbotRunDiagnoserDeps): RunDiagnoser {
   const monotonic = deps.monotonic ?? (() => performance.now());
-  return async (target: RunTarget) => {
+  return async (target: RunTarget, options: { publicOnly: boolean }) => {
     const meta = { repo: `${target.owner}/${target.repo}`, runId: String(target.runId), ...(target.jobId === null ? {} : { jobId: String(target.jobId) }) };
     // 1. The installation.
     const octokit = await installationOctokit(deps.probot, target);
     if (!octokit) throw new SlackError('app-not-installed', `the GitHub App is not installed on ${meta.repo}`, meta);
-    // 2. Its client, narrowed to the job of a job URL.
+    // 2. A channel without a repository mapping sees public repositories only.
+    if (options.publicOnly) {
+      const { data } = await octokit.request('GET /repos/{owner}/{repo}', { owner: target.owner, repo: target.repo });
+      if (data.private || (data.visibility !== undefined && data.visibility !== 'public')) throw new SlackError('private-repo', `${meta.repo} is not public and this channel is not mapped to it`, meta);
+    }
+    // 3. Its client, narrowed to the job of a job URL.
     const actions = onlyJob(octokitActions(octokit), target, meta);
-    // 3. Diagnose.
+    // 4. Diagnose.
     try {
       const diagnosis = await diagnoseWorkflowRun(
         { owner: target.owner, repo: target.repo, runId: target.runId },

@@ -73,6 +73,7 @@ export function slackApp(deps: SlackAppDeps): SlackListeners {
       metrics: deps.metrics,
       outputFor: (channel) => slackChannelOutput({ client, channel, cache, ttlMs: windowMs }),
       diagnoseRun,
+      access: deps.config.slack,
       webBaseUrl: deps.config.githubEndpoints.webBaseUrl,
       maxLogBytes: deps.config.maxLogBytes,
       windowMs,

@@ -23,6 +23,12 @@ export function slackErrorText(error: SlackError): string {
       return `The logs of the failed jobs of run ${m('runId')} in \`${m('repo')}\` are gone (GitHub answered 404/410: expired or deleted). Re-run the jobs, or paste a saved log.`;
     case 'file-unreadable':
       return `I could not read the file \`${m('name')}\` (${m('reason')}). Share a plain-text log (.log or .txt), or paste it with \`/goarch diagnose\`.`;
+    case 'channel-not-allowed':
+      return 'goarch does not diagnose in this channel (it is not in SLACK_ALLOWED_CHANNELS). Ask in a channel the goarch admin allowed.';
+    case 'repo-not-for-channel':
+      return `This channel may not ask about \`${m('repo')}\` (SLACK_CHANNEL_REPOS maps it to other repositories). Ask in the channel of that repository.`;
+    case 'private-repo':
+      return `\`${m('repo')}\` is not public, and this channel is not mapped to it, so goarch does not post its logs here. The goarch admin can map the channel to it in SLACK_CHANNEL_REPOS.`;
     case 'not-in-channel':
       return 'I cannot post in this channel. Invite me first: `/invite @goarch`.';
     case 'fix-not-allowed':

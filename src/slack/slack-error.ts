@@ -20,6 +20,9 @@ export type SlackErrorCode =
   | 'file-unreadable'
   /** The bot cannot post in the channel (not a member of a private channel, or an archived one). */
   | 'not-in-channel'
+  | 'channel-not-allowed'
+  | 'repo-not-for-channel'
+  | 'private-repo'
   /** The user pressing "Open fix PR" is not in SLACK_FIX_ALLOWED_USERS. */
   | 'fix-not-allowed'
   /** No fix pull request publisher on this server yet. */

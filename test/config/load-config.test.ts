@@ -83,7 +83,7 @@ describe('loadConfig', () => {
     ['PEM with literal \\n', PEM.replace(/\n/g, '\\n')],
     ['base64 PEM', Buffer.from(PEM).toString('base64')],
   ])('accepts PRIVATE_KEY as %s', (_name, value) => {
-    expect(loadConfig({ APP_ID: '7', PRIVATE_KEY: value, WEBHOOK_SECRET: 'w' }).github).toEqual({ appId: 7, privateKey: PEM, webhookSecret: 'w' });
+    expect(loadConfig({ APP_ID: '7', PRIVATE_KEY: value, WEBHOOK_SECRET: 'w' }).github).toEqual({ appId: 7, privateKey: PEM, webhookSecret: 'w', stateKey: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it('reads PRIVATE_KEY_PATH and reports a file it cannot read', () => {
@@ -108,6 +108,20 @@ describe('loadConfig', () => {
     });
   });
 
+  it('reads the Slack access variables and STATE_KEY, and names a bad one', () => {
+    const slack = loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_ALLOWED_CHANNELS: 'C01, G02 ,', SLACK_CHANNEL_REPOS: 'C01=acme/gdu, C01=acme/*,G02=octo/tools' }).slack;
+    expect(slack).toMatchObject({ allowedChannels: ['C01', 'G02'], channelRepos: { C01: ['acme/gdu', 'acme/*'], G02: ['octo/tools'] } });
+    expect(problems({ SLACK_CHANNEL_REPOS: 'C01=acme' })).toEqual([
+      'config: SLACK_CHANNEL_REPOS must be a comma-separated list of CHANNEL_ID=owner/repo or CHANNEL_ID=owner/* such as C012ABCDEF=acme/gdu,C012ABCDEF=acme/tools (got "C01=acme")',
+    ]);
+    expect(problems({ SLACK_ALLOWED_CHANNELS: 'general' })).toEqual([
+      'config: SLACK_ALLOWED_CHANNELS must be a comma-separated list of Slack channel ids such as C012ABCDEF,G034GHIJKL (got "general")',
+    ]);
+    const key = 'k'.repeat(32);
+    expect(loadConfig({ APP_ID: '7', PRIVATE_KEY: PEM, WEBHOOK_SECRET: 'w', STATE_KEY: key }).github?.stateKey).toBe(key);
+    expect(problems({ STATE_KEY: 'short' })).toEqual(["config: STATE_KEY must be at least 32 characters (the key that signs the state in goarch's comments; default: derived from the private key)"]);
+  });
+
   it('picks the Slack mode and normalises SLACK_API_URL', () => {
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_SIGNING_SECRET: 's', SLACK_API_URL: 'http://127.0.0.1:9/api' }).slack).toEqual({
       mode: 'http',
@@ -116,6 +130,8 @@ describe('loadConfig', () => {
       appToken: null,
       apiUrl: 'http://127.0.0.1:9/api/',
       fixAllowedUsers: [],
+      allowedChannels: [],
+      channelRepos: {},
     });
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1' }).slack?.mode).toBe('socket');
     expect(loadConfig({ SLACK_BOT_TOKEN: 'xoxb-1', SLACK_APP_TOKEN: 'xapp-1', SLACK_FIX_ALLOWED_USERS: 'U012ABC, W0ZZ9 ,' }).slack?.fixAllowedUsers).toEqual(['U012ABC', 'W0ZZ9']);

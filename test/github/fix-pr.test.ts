@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import nock from 'nock';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { diagnoseText } from '../../src/core/diagnose/diagnose-log.js';
@@ -7,7 +9,7 @@ import { loadRuleSet } from '../../src/service/load-rule-set.js';
 import { readFixPrState } from '../../src/service/render-fix-pr-body.js';
 import { renderPrComment } from '../../src/service/render-pr-comment.js';
 import type { AppServer } from './github-test-kit.js';
-import { API, BLOB, TOKEN_REPLY, deliver, fixtureBody, issueCommentPayload, startAppServer, track, uniqueRepo, waitFor, workflowRunPayload } from './github-test-kit.js';
+import { API, BLOB, BY_THIS_APP, SEAL, TOKEN_REPLY, deliver, fixtureBody, issueCommentPayload, startAppServer, track, uniqueRepo, waitFor, workflowRunPayload } from './github-test-kit.js';
 
 /** A real log and the workflow it fails in (the run's `.github/workflows/ci.yml`): an arm64 test binary run on an amd64 runner. */
 const LOG = 'fixtures/logs/lab/exec-arm64-go-test.log';
@@ -97,6 +99,7 @@ describe('fix pull requests', () => {
     api.post(`${repoPath()}/issues/2/comments`).reply(201, keep({ id: 9001, html_url: 'https://github.com/c/9001' }));
     mockDefaultBranch();
     api.get(`${repoPath()}/pulls`).query({ head: `${r.owner}:${BRANCH}`, state: 'all', per_page: '20' }).reply(200, []);
+    api.get((uri) => decodeURIComponent(uri) === `${repoPath()}/git/ref/heads/${BRANCH}`).reply(404, { message: 'Not Found' });
     mockCommit();
     api.post(`${repoPath()}/git/refs`).reply(201, keep({ ref: `refs/heads/${BRANCH}` }));
     api.post(`${repoPath()}/pulls`).reply(201, keep({ number: 12, html_url: `https://github.com/${r.owner}/${r.repo}/pull/12` }));
@@ -116,6 +119,7 @@ describe('fix pull requests', () => {
       `GET ${repoPath()}/branches/main`,
       `GET ${repoPath()}/contents/${WORKFLOW_PATH}`,
       `GET ${repoPath()}/pulls`,
+      `GET ${repoPath()}/git/ref/heads/${BRANCH}`,
       `POST ${repoPath()}/git/trees`,
       `POST ${repoPath()}/git/commits`,
       `POST ${repoPath()}/git/refs`,
@@ -186,6 +190,37 @@ describe('fix pull requests', () => {
     expect((bodies[0] as { body: string }).body).toMatch(/\*\*No fix pull request:\*\* cgo-cross-linker: install-cross-compiler: [^\n]+\./);
   });
 
+  it('a 64 KiB step title against a workflow line full of expressions: /healthz answers within 2 s throughout (issue 13, hole 4)', async () => {
+    // The attack of the issue: the run's own log (its author controls it) with a huge step title, and a workflow
+    // line whose `${{ }}` expressions made the old matcher cubic in the title's length, on the event loop.
+    const dir = mkdtempSync(join(tmpdir(), 'goarch-hostile-'));
+    const hostileLog = join(dir, 'job.log');
+    writeFileSync(hostileLog, readFileSync(LOG, 'utf8').replace('##[group]Run go test ./...', `##[group]Run go test ${'a '.repeat(32 * 1024)}`));
+    const workflow = WORKFLOW.replace('      - name: Test\n', '      - name: go test a ${{ matrix.go }} a ${{ matrix.goarch }} a ${{ matrix.go }} a ${{ matrix.goarch }} b\n        run: go vet ./...\n      - name: Test\n');
+    api.post(`/app/installations/${r.installationId}/access_tokens`).reply(201, TOKEN_REPLY);
+    api.get((path) => CONFIG.test(path) && path.startsWith(`${repoPath()}/`)).reply(200, 'autofix: dry-run\n', { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
+    mockRun(509, 7009, hostileLog);
+    api.get(at(`${repoPath()}/contents/${WORKFLOW_PATH}`)).reply(200, workflow, { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
+    api.get(`${repoPath()}/issues/2/comments`).query(true).reply(200, []);
+    api.post(`${repoPath()}/issues/2/comments`).reply(201, keep({ id: 9001, html_url: 'https://github.com/c/9001' }));
+
+    const started = Date.now();
+    await deliver(server, 'workflow_run', workflowRunPayload(r, { conclusion: 'failure', runId: 509, pullRequests: [2] }));
+    const latencies: number[] = [];
+    while (!server.logs.some((l) => l.msg === 'workflow run diagnosed') && Date.now() - started < 15_000) {
+      const t0 = Date.now();
+      const res = await fetch(`${server.url}/healthz`, { signal: AbortSignal.timeout(2000) });
+      await res.text();
+      latencies.push(Date.now() - t0);
+      await new Promise((resolve) => setTimeout(resolve, 20));
+    }
+    await done('workflow run diagnosed');
+    expect(latencies.length).toBeGreaterThan(0);
+    expect(Math.max(...latencies)).toBeLessThan(2000);
+    expect(bodies).toHaveLength(1);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
   it('autofix: dry-run → the diagnosis shows the edit goarch would propose; nothing is written', async () => {
     api.post(`/app/installations/${r.installationId}/access_tokens`).reply(201, TOKEN_REPLY);
     api.get((path) => CONFIG.test(path) && path.startsWith(`${repoPath()}/`)).reply(200, 'autofix: dry-run\n', { 'content-type': 'application/vnd.github.raw; charset=utf-8' });
@@ -226,16 +261,18 @@ describe('fix pull requests', () => {
         entries: [{ fingerprint: incident.fingerprint, incident, workflow: { id: '2823525', name: 'CI' }, runId: 504, runUrl: `https://github.com/${r.owner}/${r.repo}/actions/runs/504`, jobs: [], count: 1, truncatedAt: null, resolved: null }],
         gone: null,
       },
-      { embedState: true },
+      { embedState: true, seal: SEAL },
     );
     api.post(`/app/installations/${r.installationId}/access_tokens`).reply(201, TOKEN_REPLY);
     api.get(`${repoPath()}/collaborators/hubot/permission`).reply(200, { permission: 'write', role_name: 'maintain' });
     api.get((path) => CONFIG.test(path) && path.startsWith(`${repoPath()}/`)).reply(404, {});
     api.get((path) => CONFIG.test(path) && path.startsWith(`/repos/${r.owner}/.github/`)).reply(404, {});
-    api.get(`${repoPath()}/issues/4/comments`).query(true).reply(200, [{ id: 9001, body: existing, user: { type: 'Bot' }, html_url: 'https://github.com/c/9001' }]);
+    api.get(`${repoPath()}/issues/4/comments`).query(true).reply(200, [{ id: 9001, body: existing, ...BY_THIS_APP, html_url: 'https://github.com/c/9001' }]);
     api.get(`${repoPath()}/actions/runs/504`).reply(200, { id: 504, path: WORKFLOW_PATH, name: 'CI' });
+    mockRun(504, 5040, LOG);
     mockDefaultBranch();
     api.get(`${repoPath()}/pulls`).query(true).reply(200, []);
+    api.get((uri) => decodeURIComponent(uri) === `${repoPath()}/git/ref/heads/${BRANCH}`).reply(404, { message: 'Not Found' });
     mockCommit();
     api.post(`${repoPath()}/git/refs`).reply(201, keep({ ref: `refs/heads/${BRANCH}` }));
     api.post(`${repoPath()}/pulls`).reply(201, keep({ number: 13, html_url: `https://github.com/${r.owner}/${r.repo}/pull/13` }));
@@ -243,7 +280,7 @@ describe('fix pull requests', () => {
 
     await deliver(server, 'issue_comment', withSender(issueCommentPayload(r, '/goarch fix', 4), 'hubot'));
     await done('fix pull request requested by comment');
-    await waitFor(() => calls.length === 15, 'the reply');
+    await waitFor(() => calls.length === 19, 'the reply');
     expect(calls).toEqual([
       `POST /app/installations/${r.installationId}/access_tokens`,
       `GET ${repoPath()}/collaborators/hubot/permission`,
@@ -251,10 +288,15 @@ describe('fix pull requests', () => {
       `GET /repos/${r.owner}/.github/contents/.github/goarch.yml`,
       `GET ${repoPath()}/issues/4/comments`,
       `GET ${repoPath()}/actions/runs/504`,
+      // The incident is re-read from the run's logs, not taken from the comment.
+      `GET ${repoPath()}/actions/runs/504/jobs`,
+      `GET ${repoPath()}/actions/jobs/5040/logs`,
+      `GET /actions-results/5040/logs/job.txt`,
       `GET ${repoPath()}`,
       `GET ${repoPath()}/branches/main`,
       `GET ${repoPath()}/contents/${WORKFLOW_PATH}`,
       `GET ${repoPath()}/pulls`,
+      `GET ${repoPath()}/git/ref/heads/${BRANCH}`,
       `POST ${repoPath()}/git/trees`,
       `POST ${repoPath()}/git/commits`,
       `POST ${repoPath()}/git/refs`,
@@ -263,6 +305,36 @@ describe('fix pull requests', () => {
     ]);
     expect((bodies[3] as { body: string }).body).toContain('Requested by @hubot with `/goarch fix` on #4.');
     expect((bodies[4] as { body: string }).body).toBe(`@hubot asked for fix pull requests:\n\n- Opened #13 from \`${BRANCH}\` for \`exec-format-error\` (A Go program started a binary built for another architecture).\n`);
+  });
+  it('/goarch fix refuses to move a goarch/fix- branch whose head is a stranger\'s commit, and says so (issue 13, hole 5)', async () => {
+    const incident = diagnoseText(readFileSync(LOG, 'utf8'), loadRuleSet()).incidents[0];
+    if (incident === undefined) throw new Error('no incident');
+    const existing = renderPrComment(
+      {
+        v: 1,
+        entries: [{ fingerprint: incident.fingerprint, incident, workflow: { id: '2823525', name: 'CI' }, runId: 504, runUrl: `https://github.com/${r.owner}/${r.repo}/actions/runs/504`, jobs: [], count: 1, truncatedAt: null, resolved: null }],
+        gone: null,
+      },
+      { embedState: true, seal: SEAL },
+    );
+    api.post(`/app/installations/${r.installationId}/access_tokens`).reply(201, TOKEN_REPLY);
+    api.get(`${repoPath()}/collaborators/hubot/permission`).reply(200, { permission: 'write', role_name: 'maintain' });
+    api.get((path) => CONFIG.test(path) && path.startsWith(`${repoPath()}/`)).reply(404, {});
+    api.get((path) => CONFIG.test(path) && path.startsWith(`/repos/${r.owner}/.github/`)).reply(404, {});
+    api.get(`${repoPath()}/issues/4/comments`).query(true).reply(200, [{ id: 9001, body: existing, ...BY_THIS_APP, html_url: 'https://github.com/c/9001' }]);
+    api.get(`${repoPath()}/actions/runs/504`).reply(200, { id: 504, path: WORKFLOW_PATH, name: 'CI' });
+    mockRun(504, 5040, LOG);
+    mockDefaultBranch();
+    // No pull request, but the branch exists: someone pushed it, with `on: push` workflows in mind.
+    api.get(`${repoPath()}/pulls`).query(true).reply(200, []);
+    api.get((uri) => decodeURIComponent(uri) === `${repoPath()}/git/ref/heads/${BRANCH}`).reply(200, { ref: `refs/heads/${BRANCH}`, object: { sha: 'f00dfacef00dfacef00dfacef00dfacef00dface', type: 'commit' } });
+    api.post(`${repoPath()}/issues/4/comments`).reply(201, keep({ id: 2, html_url: 'https://github.com/c/2' }));
+
+    await deliver(server, 'issue_comment', withSender(issueCommentPayload(r, '/goarch fix', 4), 'hubot'));
+    await done('fix pull request requested by comment');
+    await waitFor(() => bodies.length === 1, 'the reply');
+    expect(calls.filter((c) => c.includes('/git/') && !c.startsWith('GET'))).toEqual([]);
+    expect((bodies[0] as { body: string }).body).toContain("is not a commit goarch made; goarch leaves the branch alone");
   });
 });
 

@@ -8,6 +8,7 @@ import type { AppServer } from './github-test-kit.js';
 import {
   API,
   BLOB,
+  BY_THIS_APP,
   FIXTURE,
   TOKEN_REPLY,
   checkRunPayload,
@@ -66,7 +67,7 @@ function mockRun(api: nock.Scope, blob: nock.Scope, r: Repo, runId: number, jobI
 }
 
 function mockComments(api: nock.Scope, r: Repo, pr: number, posted: Posted, existing: { id: number; body: string }[] = [], commentId = 9001): void {
-  api.get(`/repos/${r.owner}/${r.repo}/issues/${pr}/comments`).query(true).reply(200, existing.map((c) => ({ ...c, user: { login: 'goarch[bot]', type: 'Bot' }, html_url: `https://github.com/c/${c.id}` })));
+  api.get(`/repos/${r.owner}/${r.repo}/issues/${pr}/comments`).query(true).reply(200, existing.map((c) => ({ ...c, ...BY_THIS_APP, html_url: `https://github.com/c/${c.id}` })));
   api.post(`/repos/${r.owner}/${r.repo}/issues/${pr}/comments`).reply(201, (_uri, body) => {
     const text = (body as { body: string }).body;
     posted.created.push({ pr, body: text });
@@ -76,7 +77,7 @@ function mockComments(api: nock.Scope, r: Repo, pr: number, posted: Posted, exis
 
 function mockEdit(api: nock.Scope, r: Repo, posted: Posted, commentId = 9001): void {
   const current = () => posted.edits.at(-1)?.body ?? posted.created.at(-1)?.body ?? '';
-  api.get(`/repos/${r.owner}/${r.repo}/issues/comments/${commentId}`).reply(200, () => ({ id: commentId, body: current(), html_url: `https://github.com/c/${commentId}` }));
+  api.get(`/repos/${r.owner}/${r.repo}/issues/comments/${commentId}`).reply(200, () => ({ id: commentId, body: current(), ...BY_THIS_APP, html_url: `https://github.com/c/${commentId}` }));
   api.patch(`/repos/${r.owner}/${r.repo}/issues/comments/${commentId}`).reply(200, (_uri, body) => {
     const text = (body as { body: string }).body;
     posted.edits.push({ id: commentId, body: text });
@@ -86,7 +87,7 @@ function mockEdit(api: nock.Scope, r: Repo, posted: Posted, commentId = 9001): v
 
 /** docs/examples/pr-comment.md: the comment as posted, with the test's repository renamed and the base64 state elided. */
 function writeExample(body: string, r: Repo): void {
-  const shown = body.replaceAll(`${r.owner}/${r.repo}`, 'acme/gdu').replace(/<!-- goarch:state [A-Za-z0-9+/=]+ -->/, '<!-- goarch:state (base64 JSON of the incidents, elided here) -->');
+  const shown = body.replaceAll(`${r.owner}/${r.repo}`, 'acme/gdu').replace(/<!-- goarch:state [A-Za-z0-9+/=]+ [0-9a-f]{64} -->/, '<!-- goarch:state (base64 JSON of the incidents, elided here) -->');
   mkdirSync('docs/examples', { recursive: true });
   writeFileSync('docs/examples/pr-comment.md', shown);
 }
@@ -136,6 +137,9 @@ describe.each(backends)('GitHub App (store and queue: %s)', (_name, backend) => 
     await done('workflow run diagnosed');
     expect(await deliver(server, 'workflow_run', payload, delivery)).toBe(200);
     await done('webhook redelivered: already handled');
+    // The same signed body replayed under a new delivery id (issue 13, Low): the run attempt is already handled.
+    expect(await deliver(server, 'workflow_run', payload, randomUUID())).toBe(200);
+    await done('webhook replayed under a new delivery id: this run attempt is already handled');
     expect(calls).toEqual([
       `POST /app/installations/${r.installationId}/access_tokens`,
       `GET ${repoPath()}/contents/.github/goarch.yml`,
@@ -201,7 +205,7 @@ describe.each(backends)('GitHub App (store and queue: %s)', (_name, backend) => 
       return { id: 9001, body: text, html_url: 'https://github.com/c/9001' };
     });
     const current = () => posted.edits.at(-1)?.body ?? posted.created.at(-1)?.body ?? '';
-    api.get(`${repoPath()}/issues/comments/9001`).times(30).optionally().reply(200, () => ({ id: 9001, body: current(), html_url: 'https://github.com/c/9001' }));
+    api.get(`${repoPath()}/issues/comments/9001`).times(30).optionally().reply(200, () => ({ id: 9001, body: current(), ...BY_THIS_APP, html_url: 'https://github.com/c/9001' }));
     api.patch(`${repoPath()}/issues/comments/9001`).times(30).optionally().reply(200, (_uri, body) => {
       posted.edits.push({ id: 9001, body: (body as { body: string }).body });
       return { id: 9001 };
@@ -228,7 +232,7 @@ describe.each(backends)('GitHub App (store and queue: %s)', (_name, backend) => 
     const first = posted.created[0]?.body ?? '';
     api.get(`${repoPath()}/issues/2/comments`).query(true).reply(200, [
       { id: 9000, body: `quoting ${MARKER}`, user: { login: 'octocat', type: 'User' }, html_url: 'https://github.com/c/9000' },
-      { id: 9001, body: first, user: { login: 'goarch[bot]', type: 'Bot' }, html_url: 'https://github.com/c/9001' },
+      { id: 9001, body: first, ...BY_THIS_APP, html_url: 'https://github.com/c/9001' },
     ]);
     api.patch(`${repoPath()}/issues/comments/9001`).reply(200, (_uri, body) => {
       posted.edits.push({ id: 9001, body: (body as { body: string }).body });
@@ -245,7 +249,7 @@ describe.each(backends)('GitHub App (store and queue: %s)', (_name, backend) => 
     api.get((path) => CONFIG.test(path) && path.startsWith(`${repoPath()}/`)).reply(404, {});
     api.get((path) => CONFIG.test(path) && path.startsWith(`/repos/${r.owner}/.github/`)).reply(404, {});
     mockRun(api, blob, r, 803, 7402, FIXTURE.cgo);
-    api.get(`${repoPath()}/issues/2/comments`).query(true).reply(200, [{ id: 9001, body: resolved, user: { type: 'Bot' }, html_url: 'https://github.com/c/9001' }]);
+    api.get(`${repoPath()}/issues/2/comments`).query(true).reply(200, [{ id: 9001, body: resolved, ...BY_THIS_APP, html_url: 'https://github.com/c/9001' }]);
     api.patch(`${repoPath()}/issues/comments/9001`).reply(200, (_uri, body) => {
       posted.edits.push({ id: 9001, body: (body as { body: string }).body });
       return { id: 9001 };

@@ -71,6 +71,7 @@ describe('githubFixPublisher (the Slack "Open fix PR" button)', () => {
     api.get(`${repoPath()}/branches/main`).reply(200, { name: 'main', commit: { sha: 'base-sha', commit: { tree: { sha: 'base-tree' } } } });
     api.get(at(`${repoPath()}/contents/${WORKFLOW_PATH}`)).query({ ref: 'base-sha' }).reply(200, WORKFLOW, RAW);
     api.get(`${repoPath()}/pulls`).query(true).reply(200, []);
+    api.get((uri) => decodeURIComponent(uri) === `${repoPath()}/git/ref/heads/${BRANCH}`).reply(404, { message: 'Not Found' });
     api.post(`${repoPath()}/git/trees`).reply(201, { sha: 'fix-tree' });
     api.post(`${repoPath()}/git/commits`).reply(201, { sha: 'fix-commit' });
     api.post(`${repoPath()}/git/refs`, { ref: `refs/heads/${BRANCH}`, sha: 'fix-commit' }).reply(201, {});
@@ -93,6 +94,7 @@ describe('githubFixPublisher (the Slack "Open fix PR" button)', () => {
       `GET ${repoPath()}/branches/main`,
       `GET ${repoPath()}/contents/${WORKFLOW_PATH}`,
       `GET ${repoPath()}/pulls`,
+      `GET ${repoPath()}/git/ref/heads/${BRANCH}`,
       `POST ${repoPath()}/git/trees`,
       `POST ${repoPath()}/git/commits`,
       `POST ${repoPath()}/git/refs`,

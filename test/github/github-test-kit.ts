@@ -5,7 +5,9 @@ import type nock from 'nock';
 import { ProbotOctokit } from 'probot';
 import { startServer } from '../../src/bin/start-server.js';
 import type { RunningServer } from '../../src/bin/start-server.js';
+import { loadConfig } from '../../src/config/load-config.js';
 import type { Env } from '../../src/config/read-env.js';
+import { createStateSeal } from '../../src/service/state-seal.js';
 import { GITHUB_ENV, signGithub, webhookExample } from '../server/test-server.js';
 
 export const API = 'https://api.github.com';
@@ -163,5 +165,10 @@ export async function waitFor(check: () => boolean, what: string, timeoutMs = 15
     await new Promise((resolve) => setTimeout(resolve, 20));
   }
 }
+
+/** The seal of the server under test (its state key derived from the test App's private key), to serve comments it wrote. */
+export const SEAL = createStateSeal(loadConfig(GITHUB_ENV).github?.stateKey ?? '');
+/** What GitHub adds to a comment the App under test (APP_ID 1) wrote. */
+export const BY_THIS_APP = { user: { login: 'goarch[bot]', type: 'Bot' }, performed_via_github_app: { id: 1, slug: 'goarch' } };
 
 export const TOKEN_REPLY = { token: 'ghs_test', expires_at: '2099-01-01T00:00:00Z', permissions: { checks: 'write', issues: 'write', actions: 'read', contents: 'read' }, repository_selection: 'all' };

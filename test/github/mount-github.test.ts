@@ -5,7 +5,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadConfig } from '../../src/config/load-config.js';
 import { mountGithub } from '../../src/github/mount-github.js';
 import { createMetrics } from '../../src/metrics/create-metrics.js';
-import { GITHUB_ENV, startTestServer } from '../server/test-server.js';
+import { GITHUB_ENV, signGithub, startTestServer } from '../server/test-server.js';
 
 beforeAll(() => {
   nock.disableNetConnect();
@@ -33,7 +33,7 @@ describe('mountGithub', () => {
     expect(app.isDone()).toBe(true);
   });
 
-  it('answers 413 to a webhook body over 25 MB without reading it', async () => {
+  it('answers 413 to a webhook body declared over 1 MB without reading it (issue 13, hole 6)', async () => {
     const server = await startTestServer(GITHUB_ENV);
     try {
       const status = await new Promise<number>((resolve, reject) => {
@@ -43,7 +43,7 @@ describe('mountGithub', () => {
             port: server.running.port,
             method: 'POST',
             path: '/api/github/webhooks',
-            headers: { 'content-type': 'application/json', 'content-length': 26 * 1024 * 1024, 'x-github-event': 'workflow_run', 'x-github-delivery': 'big-1', 'x-hub-signature-256': 'sha256=00' },
+            headers: { 'content-type': 'application/json', 'content-length': 1024 * 1024 + 1, 'x-github-event': 'workflow_run', 'x-github-delivery': 'big-1', 'x-hub-signature-256': 'sha256=00' },
           },
           (res) => {
             res.resume();
@@ -54,6 +54,53 @@ describe('mountGithub', () => {
         req.write('{"a":');
       });
       expect(status).toBe(413);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('stops reading a chunked webhook body at 1 MB and answers 413', async () => {
+    const server = await startTestServer(GITHUB_ENV);
+    try {
+      let sent = 0;
+      const status = await new Promise<number>((resolve, reject) => {
+        const req = request(
+          {
+            host: '127.0.0.1',
+            port: server.running.port,
+            method: 'POST',
+            path: '/api/github/webhooks',
+            headers: { 'content-type': 'application/json', 'transfer-encoding': 'chunked', 'x-github-event': 'workflow_run', 'x-github-delivery': 'big-2', 'x-hub-signature-256': 'sha256=00' },
+          },
+          (res) => {
+            res.resume();
+            resolve(res.statusCode ?? 0);
+          },
+        );
+        req.on('error', () => undefined);
+        const chunk = Buffer.alloc(64 * 1024, 0x20);
+        const pump = () => {
+          // Up to 4 MB, unless the server answered first.
+          while (sent < 4 * 1024 * 1024 && req.write(chunk)) sent += chunk.length;
+          if (sent < 4 * 1024 * 1024) req.once('drain', () => { sent += chunk.length; pump(); });
+          else req.end();
+        };
+        pump();
+        setTimeout(() => reject(new Error('no answer')), 10_000).unref();
+      });
+      expect(status).toBe(413);
+    } finally {
+      await server.close();
+    }
+  });
+
+  it('answers 400, not 500, to a signed delivery without x-github-event', async () => {
+    const server = await startTestServer(GITHUB_ENV);
+    try {
+      const body = JSON.stringify({ action: 'completed' });
+      const res = await fetch(`${server.url}/api/github/webhooks`, { method: 'POST', headers: { 'content-type': 'application/json', 'x-github-delivery': 'no-event', 'x-hub-signature-256': signGithub(body) }, body });
+      expect(res.status).toBe(400);
+      expect(await res.json()).toEqual({ error: 'missing-event', message: 'A webhook delivery needs an x-github-event header.' });
     } finally {
       await server.close();
     }

@@ -38,9 +38,17 @@ describe('GitHub App manifest setup (no credentials)', () => {
       name: 'goarch',
       hook_attributes: { url: `${server.url}/api/github/webhooks`, active: true },
       redirect_url: `${server.url}/setup/callback`,
-      default_events: ['workflow_run', 'check_run', 'issue_comment', 'pull_request'],
-      default_permissions: { actions: 'read', checks: 'write', pull_requests: 'write', issues: 'write', contents: 'write', metadata: 'read' },
+      default_events: ['workflow_run', 'check_run', 'issue_comment'],
     });
+    // Least privilege (issue 13): nothing that can push.
+    expect(manifest.default_permissions).toEqual({ actions: 'read', checks: 'write', pull_requests: 'write', issues: 'read', contents: 'read', metadata: 'read' });
+    expect(manifest).not.toHaveProperty('autofix_permissions');
+  });
+
+  it('asks for contents and workflows write only with ?autofix=1', async () => {
+    const { manifest } = await startSetup('?autofix=1');
+    expect(manifest.default_permissions).toEqual({ actions: 'read', checks: 'write', pull_requests: 'write', issues: 'read', contents: 'write', workflows: 'write', metadata: 'read' });
+    expect(manifest).not.toHaveProperty('autofix_permissions');
   });
 
   it('registers in an organization with ?org=', async () => {

@@ -2,7 +2,7 @@ import { mkdtempSync, mkdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadRuleSet } from '../../src/service/load-rule-set.js';
+import { loadRuleSet, patternKey, VERDICTS_FILE } from '../../src/service/load-rule-set.js';
 
 const GOOD = `id: demo-rule
 class: exec-format-error
@@ -46,6 +46,20 @@ describe('loadRuleSet', () => {
       loadRuleSet(dir, { redos: 'check' });
     } catch (error) {
       expect((error as Error).message).not.toContain('\n');
+    }
+  });
+
+  it('never takes a rule directory\'s own verdicts file for proof that its patterns are safe (issue 13, Low)', () => {
+    const cache = process.env.XDG_CACHE_HOME;
+    process.env.XDG_CACHE_HOME = mkdtempSync(join(tmpdir(), 'goarch-cache-'));
+    try {
+      const source = '^(a+)+$';
+      const forged = { [patternKey(source, true)]: 'safe', [patternKey(source, false)]: 'safe' };
+      const dir = dirWith({ 'demo-rule.yml': GOOD.replace("'demo \\s trigger \\s (?<binary>\\S+)'", () => `'${source}'`), [VERDICTS_FILE]: JSON.stringify(forged) });
+      expect(() => loadRuleSet(dir)).toThrow(/demo-rule\.yml: patterns\.0: pattern is vulnerable to ReDoS/);
+    } finally {
+      if (cache === undefined) delete process.env.XDG_CACHE_HOME;
+      else process.env.XDG_CACHE_HOME = cache;
     }
   });
 

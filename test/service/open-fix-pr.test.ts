@@ -26,7 +26,7 @@ beforeAll(async () => {
 });
 
 /** A repository in memory: what the use case wrote, in order. */
-function memoryWriter(options: { workflow?: string | null; defaultBranch?: string; pull?: BranchPullRequest | null } = {}) {
+function memoryWriter(options: { workflow?: string | null; defaultBranch?: string; pull?: BranchPullRequest | null; branchHead?: string | null } = {}) {
   const writes: string[] = [];
   const commits: FileCommit[] = [];
   const bodies: string[] = [];
@@ -34,6 +34,7 @@ function memoryWriter(options: { workflow?: string | null; defaultBranch?: strin
     defaultBranch: async () => ({ name: options.defaultBranch ?? 'main', sha: 'base-2', treeSha: 'tree-2' }),
     readFile: async (_repo, path, ref) => (path === PATH && ref === 'base-2' ? (options.workflow === undefined ? WORKFLOW : options.workflow) : null),
     findPullRequest: async (_repo, branch) => (options.pull === undefined || options.pull === null ? null : { ...options.pull, url: `https://github.com/acme/gdu/pull/${options.pull.number}#${branch}` }),
+    branchHead: async () => options.branchHead ?? (options.pull?.state === 'open' ? options.pull.headSha : null),
     createCommit: async (_repo, commit) => {
       commits.push(commit);
       writes.push(`commit on ${commit.parentSha}`);
@@ -108,6 +109,23 @@ describe('openFixPr', () => {
     const memory = memoryWriter({ pull: { number: 7, url: '', state: 'open', merged: false, headSha: 'a-maintainers-commit', body: first.bodies[0] ?? '' } });
     expect(await openFixPr(request(), { writer: memory.writer, validate })).toMatchObject({ status: 'declined', reason: expect.stringContaining('someone else pushed') });
     expect(memory.writes).toEqual([]);
+  });
+
+  it('never moves a goarch/fix- branch without an open pull request whose head is not a commit goarch made (issue 13, hole 5)', async () => {
+    const stranger = memoryWriter({ branchHead: 'a-strangers-commit' });
+    expect(await openFixPr(request({ kind: 'comment', user: 'octocat', pullRequest: 2 }), { writer: stranger.writer, validate })).toMatchObject({
+      status: 'declined',
+      number: null,
+      reason: expect.stringContaining('is not a commit goarch made; goarch leaves the branch alone'),
+    });
+    expect(stranger.writes).toEqual([]);
+    // The branch a closed goarch pull request left, still at goarch's commit, is goarch's: moved when a person asks.
+    const first = memoryWriter();
+    await openFixPr(request(), { writer: first.writer, validate });
+    const closed: BranchPullRequest = { number: 7, url: '', state: 'closed', merged: false, headSha: 'fix-commit', body: first.bodies[0] ?? '' };
+    const left = memoryWriter({ pull: closed, branchHead: 'fix-commit' });
+    expect(await openFixPr(request({ kind: 'comment', user: 'octocat', pullRequest: 2 }), { writer: left.writer, validate })).toMatchObject({ status: 'opened' });
+    expect(left.writes[1]).toMatch(/^move goarch\/fix-/);
   });
 
   it('does not reopen a fix closed without merging on its own, but does when a person asks', async () => {

@@ -3,11 +3,14 @@ import { publishDiagnosis } from '../../src/service/publish-diagnosis.js';
 import type { PublishRequest } from '../../src/service/publish-diagnosis.js';
 import type { GithubOutput, IssueComment } from '../../src/service/github-output.js';
 import { readCommentState } from '../../src/service/read-comment-state.js';
+import { createStateSeal } from '../../src/service/state-seal.js';
 import { renderPrComment } from '../../src/service/render-pr-comment.js';
 import { ServiceError } from '../../src/service/service-error.js';
 import { MemoryIncidentStore } from '../../src/store/memory-incident-store.js';
 import { buildIncident } from '../support/incident-builder.js';
 import { fakeClock } from '../support/fake-clock.js';
+
+const SEAL = createStateSeal('a test key of at least thirty-two characters');
 
 /** An in-memory pull request and check runs, recording every call. */
 function fakeOutput() {
@@ -66,7 +69,7 @@ function request(fields: Partial<PublishRequest> = {}): PublishRequest {
 
 describe('publishDiagnosis', () => {
   const clock = fakeClock();
-  const deps = (store: MemoryIncidentStore, output: GithubOutput) => ({ store, output, now: clock.now, sleep: async () => {}, windowMs: 86_400_000 });
+  const deps = (store: MemoryIncidentStore, output: GithubOutput) => ({ store, output, now: clock.now, sleep: async () => {}, windowMs: 86_400_000, seal: SEAL });
 
   it('publishes nothing without incidents or unreadable logs', async () => {
     const { output, calls } = fakeOutput();
@@ -81,7 +84,7 @@ describe('publishDiagnosis', () => {
     await publishDiagnosis(request(), deps(store, output));
     await publishDiagnosis(request({ claimKey: 'job-2', runId: 2 }), deps(store, output));
     expect(calls).toEqual(['find', 'create 1', 'get 1', 'update 1']);
-    const state = readCommentState(comments.get(1)?.body ?? null);
+    const state = readCommentState(comments.get(1)?.body ?? null, SEAL);
     expect(state.entries.map((e) => [e.fingerprint, e.count, e.runId])).toEqual([['fp-1', 2, 2]]);
   });
 
@@ -109,7 +112,7 @@ describe('publishDiagnosis', () => {
     const { output, calls, comments } = fakeOutput();
     // The winner claimed in the shared store, then posted while that store was unreachable: no post recorded.
     await store.claim({ scope: 'o/r#2', fingerprint: 'fp-1', class: 'exec-format-error', title: 't', key: 'winner', occurrence: { at: clock.now() } });
-    await output.createComment({ owner: 'o', repo: 'r' }, 2, renderPrComment({ v: 1, entries: [], gone: null }, { embedState: true }));
+    await output.createComment({ owner: 'o', repo: 'r' }, 2, renderPrComment({ v: 1, entries: [], gone: null }, { embedState: true, seal: SEAL }));
     calls.length = 0;
     const result = await publishDiagnosis(request(), deps(store, output));
     expect(result.comments).toEqual([{ pullRequest: 2, commentId: 1, created: false }]);
@@ -141,9 +144,9 @@ describe('renderPrComment', () => {
       truncatedAt: null,
       resolved: i % 2 === 0 ? { at: 0, runId: null, runUrl: null } : null,
     }));
-    const body = renderPrComment({ v: 1, entries, gone: null }, { embedState: true });
+    const body = renderPrComment({ v: 1, entries, gone: null }, { embedState: true, seal: SEAL });
     expect(body.length).toBeLessThanOrEqual(65_000);
-    const kept = readCommentState(body).entries;
+    const kept = readCommentState(body, SEAL).entries;
     expect(kept.length).toBeGreaterThan(0);
     expect(kept.every((e) => e.resolved === null)).toBe(true);
   });
@@ -169,13 +172,13 @@ describe('publishDiagnosis: different incidents on one pull request at once', ()
       await new Promise((r) => setTimeout(r, 5));
     };
     const other = buildIncident({ class: 'cgo-cross-linker', fingerprint: 'fp-2', title: 'cgo cross linker' });
-    const a = publishDiagnosis(request(), { store, output: slowOutput, now: clock.now, sleep, windowMs: 86_400_000 });
-    const b = publishDiagnosis(request({ claimKey: 'job-2', runId: 2, incidents: [{ incident: other, jobs: [job] }] }), { store, output: slowOutput, now: clock.now, sleep, windowMs: 86_400_000 });
+    const a = publishDiagnosis(request(), { store, output: slowOutput, now: clock.now, sleep, windowMs: 86_400_000, seal: SEAL });
+    const b = publishDiagnosis(request({ claimKey: 'job-2', runId: 2, incidents: [{ incident: other, jobs: [job] }] }), { store, output: slowOutput, now: clock.now, sleep, windowMs: 86_400_000, seal: SEAL });
     const [ra, rb] = await Promise.all([a, b]);
     expect(comments.size).toBe(1);
     expect(calls.filter((c) => c.startsWith('create'))).toEqual(['create 1']);
     expect([ra.comments[0]?.commentId, rb.comments[0]?.commentId]).toEqual([1, 1]);
-    const state = readCommentState(comments.get(1)?.body ?? null);
+    const state = readCommentState(comments.get(1)?.body ?? null, SEAL);
     expect(state.entries.map((e) => e.fingerprint).sort()).toEqual(['fp-1', 'fp-2']);
   });
 });

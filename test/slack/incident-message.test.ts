@@ -41,6 +41,14 @@ describe('incidentMessage: Block Kit within Slack\'s limits', () => {
     expect(checked).toBeGreaterThan(100);
   });
 
+  it('escapes the top-level text: no <!channel>, mention or link from a log (issue 13, hole 7)', async () => {
+    const [real] = await incidentsOf('fixtures/logs/public/cgo-cross-linker/gdu-pi5-marm.log');
+    const hostile = { ...(real as Incident), title: '<!channel> <@U0ADMIN> <https://evil.example|your build>', fix: { ...(real as Incident).fix, summary: '<!here> & more' } };
+    const message = incidentMessage(item(hostile, {}), { expanded: false });
+    expect(message.text).not.toMatch(/<[!@h]/);
+    expect(message.text).toContain('&lt;!channel&gt; &lt;@U0ADMIN&gt;');
+  });
+
   it('cuts a huge diagnosis to 50 blocks, splits code at line boundaries, and keeps the buttons', async () => {
     const [real] = await incidentsOf('fixtures/logs/public/cgo-cross-linker/gdu-pi5-marm.log');
     expect(real).toBeDefined();

@@ -6,7 +6,7 @@ describe('mountSlack', () => {
   it('builds a Socket Mode app (with the caching authorize) without connecting or serving HTTP', async () => {
     const registered: unknown[] = [];
     const mount = mountSlack(
-      { mode: 'socket', botToken: 'xoxb-1', signingSecret: null, appToken: 'xapp-1', apiUrl: null, fixAllowedUsers: [] },
+      { mode: 'socket', botToken: 'xoxb-1', signingSecret: null, appToken: 'xapp-1', apiUrl: null, fixAllowedUsers: [], allowedChannels: [], channelRepos: {} },
       pino({ level: 'silent' }),
       (app) => registered.push(app),
     );

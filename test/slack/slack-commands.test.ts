@@ -63,6 +63,17 @@ describe('/goarch over signed HTTP (no GitHub App on the server)', () => {
     expect(slack.responses).toEqual([]);
   });
 
+  it('runs a signed command replayed within the 5-minute window only once (issue 13, Low)', async () => {
+    const body = commandBody(`diagnose ${CGO_LOG}`, { channel: 'CREPLAY' });
+    const headers = slackHeaders(body, FORM);
+    await post(server, '/slack/commands', body, headers);
+    await waitFor(() => slack.of('chat.postMessage').length === 1, 'the post');
+    const replay = await post(server, '/slack/commands', body, headers);
+    expect(JSON.parse(replay.text)).toEqual({ response_type: 'ephemeral', text: 'goarch already handled this command.' });
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(slack.calls.map((c) => c.method)).toEqual(['chat.postMessage']);
+  });
+
   it('folds a repeat into the first message: chat.update with the count and a reply in its thread', async () => {
     await command(`diagnose ${CGO_LOG}`, { channel: 'CREPEAT' });
     await waitFor(() => slack.of('chat.postMessage').length === 1, 'the first post');
@@ -113,7 +124,10 @@ describe('/goarch over signed HTTP (no GitHub App on the server)', () => {
   it('lists the top incidents of the last 7 days with /goarch stats', async () => {
     await command(`diagnose ${EXEC_LOG}`, { channel: 'CSTATS' });
     await waitFor(() => slack.of('chat.postMessage').length === 1, 'the post');
-    const stats = await command('stats');
+    // Another channel does not see this channel's incidents (issue 13: stats only for the asking scope).
+    const elsewhere = await command('stats', { channel: 'CNOBODYHERE' });
+    expect(String(elsewhere.body?.['text'])).toBe('goarch has seen no architecture incident in the last 7 days.');
+    const stats = await command('stats', { channel: 'CSTATS' });
     expect(stats.body).toMatchObject({ response_type: 'ephemeral' });
     const text = String(stats.body?.['text']);
     expect(text).toMatch(/^\*Top architecture incidents of the last 7 days\*\n1\. `/);

@@ -17,7 +17,7 @@ describe('/goarch diagnose <run or job URL> through the GitHub App', () => {
   beforeAll(async () => {
     nock.disableNetConnect();
     nock.enableNetConnect('127.0.0.1');
-    server = await startSlackServer(GITHUB_ENV);
+    server = await startSlackServer({ ...GITHUB_ENV, SLACK_CHANNEL_REPOS: ['CGH1', 'CGH2', 'CGH3', 'CGH4', 'CGH5', 'CGH6', 'CGH7'].map((c) => `${c}=octo-org/*`).join(',') + ',CMAPPED=acme/other' });
   });
   beforeEach(() => {
     slack = fakeSlack();
@@ -96,6 +96,34 @@ describe('/goarch diagnose <run or job URL> through the GitHub App', () => {
     expect(blocks).toContain(JSON.stringify(`{"s":"slack:CGH1","f":`).slice(1, -1));
     expect(blockKitProblems(postCall?.args['blocks'])).toEqual([]);
     expect(slack.responses).toEqual([]);
+  });
+
+  // Issue 13, hole 7: which channel may ask about which repository.
+  it('never diagnoses a private repository from a channel without a mapping: nothing of its logs is read or posted', async () => {
+    mockInstallation();
+    api.get(repoPath()).reply(200, { private: true, visibility: 'private' });
+    await command(`diagnose ${runUrl(811)}`, 'CUNMAPPED');
+    await waitFor(() => slack.responses.length === 1, 'the ephemeral answer');
+    expect(String(slack.responses[0]?.['text'])).toBe(`\`${r.owner}/${r.repo}\` is not public, and this channel is not mapped to it, so goarch does not post its logs here. The goarch admin can map the channel to it in SLACK_CHANNEL_REPOS.`);
+    expect(calls.filter((c) => c.includes('/actions/'))).toEqual([]);
+    expect(slack.calls).toEqual([]);
+  });
+
+  it('diagnoses a public repository from a channel without a mapping', async () => {
+    mockInstallation();
+    api.get(repoPath()).reply(200, { private: false, visibility: 'public' });
+    mockRun(812, 9812, FIXTURE.cgo);
+    await command(`diagnose ${runUrl(812)}`, 'CPUBLIC');
+    await waitFor(() => slack.calls.length === 1, 'the post');
+    expect(slack.calls[0]).toMatchObject({ method: 'chat.postMessage', args: { channel: 'CPUBLIC' } });
+  });
+
+  it('refuses a repository that is not the one mapped to the channel, without calling GitHub', async () => {
+    await command(`diagnose ${runUrl(813)}`, 'CMAPPED');
+    await waitFor(() => slack.responses.length === 1, 'the ephemeral answer');
+    expect(String(slack.responses[0]?.['text'])).toBe(`This channel may not ask about \`${r.owner}/${r.repo}\` (SLACK_CHANNEL_REPOS maps it to other repositories). Ask in the channel of that repository.`);
+    expect(calls).toEqual([]);
+    expect(slack.calls).toEqual([]);
   });
 
   it('reads only the job of a job URL', async () => {

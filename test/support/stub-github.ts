@@ -153,7 +153,7 @@ export async function startStubGithub(options: StubGithubOptions): Promise<StubG
 }
 
 function view(comment: StubComment, match: RegExpExecArray | null) {
-  return { id: comment.id, body: comment.body, user: BOT, html_url: `https://github.com/${match?.[1]}/${match?.[2]}/pull/${comment.issue.split('#')[1]}#issuecomment-${comment.id}` };
+  return { id: comment.id, body: comment.body, user: BOT, performed_via_github_app: { id: 1, slug: 'goarch' }, html_url: `https://github.com/${match?.[1]}/${match?.[2]}/pull/${comment.issue.split('#')[1]}#issuecomment-${comment.id}` };
 }
 
 function json(res: ServerResponse, status: number, value: unknown): void {

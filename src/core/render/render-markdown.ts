@@ -18,9 +18,27 @@ export function escapeMarkdown(text: string): string {
     .replace(/@/g, '@\u200b');
 }
 
+/**
+ * Text for inside a single-backtick code span: one line, no backtick (it would close the span) and no
+ * `<!--` (it could pass for one of goarch's markers in the raw body).
+ */
+export function codeSpan(text: string, max = 300): string {
+  return safeLine(text, max).replace(/[\r\n]+/g, ' ').replace(/`/g, "'").replace(/<!--/g, '<\u200b!--').replace(/-->/g, '-\u200b->');
+}
+
+/** A number from data that may be forged: shown only when it is a finite number. */
+export function safeNumber(value: unknown): string {
+  return typeof value === 'number' && Number.isFinite(value) ? String(value) : '?';
+}
+
+/** A link target: only a plain http(s) URL, else null (no `javascript:`, no spaces or brackets that end the link). */
+export function safeUrl(value: unknown): string | null {
+  return typeof value === 'string' && value.length <= 2000 && /^https?:\/\/[^\s()<>[\]"'`]+$/.test(value) ? value : null;
+}
+
 /** A fenced code block whose fence is longer than any backtick run inside it. */
 export function codeBlock(lines: string[], lang = ''): string {
-  const body = lines.map((l) => safeLine(l, 1000)).join('\n');
+  const body = lines.map((l) => safeLine(l, 1000).replace(/<!--/g, '<\u200b!--')).join('\n');
   const longest = Math.max(2, ...[...body.matchAll(/`+/g)].map((m) => m[0].length));
   const fence = '`'.repeat(longest + 1);
   return `${fence}${lang}\n${body}\n${fence}`;
@@ -32,8 +50,8 @@ export function renderMarkdown(diagnosis: Diagnosis, options: MarkdownOptions = 
   if (diagnosis.incidents.length === 0) {
     const n = diagnosis.nearest;
     if (!n) return 'goarch found no CPU-architecture problem in this log.\n';
-    out.push(`### goarch: not a CPU-architecture problem`, '', `\`${n.cause}\`: ${escapeMarkdown(n.title)}`, '', '**Evidence**', '');
-    for (const e of n.evidence) out.push(`- line ${e.line}: \`${safeLine(e.text, 300).replace(/`/g, "'")}\``);
+    out.push(`### goarch: not a CPU-architecture problem`, '', `\`${codeSpan(n.cause)}\`: ${escapeMarkdown(n.title)}`, '', '**Evidence**', '');
+    for (const e of n.evidence) out.push(`- line ${safeNumber(e.line)}: \`${codeSpan(e.text)}\``);
     out.push('', `**Hint:** ${escapeMarkdown(n.hint.summary)}`, '');
     if (n.hint.command) out.push(codeBlock([n.hint.command], 'sh'), '');
     return `${out.join('\n')}\n`;
@@ -41,14 +59,15 @@ export function renderMarkdown(diagnosis: Diagnosis, options: MarkdownOptions = 
   out.push(`### goarch: ${diagnosis.incidents.length} architecture problem${diagnosis.incidents.length > 1 ? 's' : ''} found`, '');
   if (options.note) out.push(`> ${escapeMarkdown(options.note)}`, '');
   for (const i of diagnosis.incidents) {
-    out.push(`#### \`${i.class}\`: ${escapeMarkdown(i.title)}`, '');
-    out.push(`| host | target | confidence |`, `| --- | --- | --- |`, `| \`${platformLabel(i.host)}\` | \`${platformLabel(i.target)}\` | ${i.confidence} |`, '');
+    out.push(`#### \`${codeSpan(i.class)}\`: ${escapeMarkdown(i.title)}`, '');
+    out.push(`| host | target | confidence |`, `| --- | --- | --- |`, `| \`${codeSpan(platformLabel(i.host), 60).replace(/\|/g, '/')}\` | \`${codeSpan(platformLabel(i.target), 60).replace(/\|/g, '/')}\` | ${safeNumber(i.confidence)} |`, '');
     for (const line of options.extra?.(i) ?? []) out.push(line);
-    if (i.failingCommand) out.push(`Failing command: \`${safeLine(i.failingCommand, 300).replace(/`/g, "'")}\``, '');
+    if (i.failingCommand) out.push(`Failing command: \`${codeSpan(i.failingCommand)}\``, '');
     out.push('**Evidence**', '');
     for (const e of i.evidence) {
-      const link = options.lineLink?.(e.line);
-      out.push(`- ${link ? `[line ${e.line}](${link})` : `line ${e.line}`}: \`${safeLine(e.text, 300).replace(/`/g, "'")}\``);
+      const link = safeUrl(options.lineLink?.(e.line));
+      const line = safeNumber(e.line);
+      out.push(`- ${link ? `[line ${line}](${link})` : `line ${line}`}: \`${codeSpan(e.text)}\``);
     }
     out.push('', `**Fix:** ${escapeMarkdown(i.fix.summary)}`, '', codeBlock(i.fix.commands, 'sh'), '');
     if (i.alternatives.length > 0) {
@@ -58,7 +77,7 @@ export function renderMarkdown(diagnosis: Diagnosis, options: MarkdownOptions = 
       });
       out.push('</details>', '');
     }
-    out.push('<details><summary>Why this happens</summary>', '', escapeMarkdown(i.explanation), '', `Rule \`${i.ruleId}\`, fingerprint \`${i.fingerprint}\`.`, '', '</details>', '');
+    out.push('<details><summary>Why this happens</summary>', '', escapeMarkdown(i.explanation), '', `Rule \`${codeSpan(i.ruleId)}\`, fingerprint \`${codeSpan(i.fingerprint)}\`.`, '', '</details>', '');
   }
   return `${out.join('\n')}\n`;
 }
