@@ -203,11 +203,10 @@ export class LogScanner {
     const lower = norm.text.toLowerCase();
     const candidates = this.ruleSet.candidates(lower);
     if (candidates.length > 0 && this.matchLine(candidates, norm.text, lineNo, norm.vertex, start, end)) return;
-    // A message a terminal wrapped over two lines: the trigger crossed the line break, or the pattern
-    // needs the rest of the message from the next line. Try the line joined with its neighbour.
-    // Without candidates, only a trigger that crosses a line break (from the line before, or into the next
-    // line of a long one) calls for a join.
-    // (a prefix such as a timestamp makes the column useless: a trigger that ends here but is not found in this line alone began before it)
+    // A message a terminal wrapped over several lines: the pattern needs the rest of the message, or (with no
+    // candidates) a trigger crosses a line break, from the line before or into the next line of a long one.
+    // A trigger that ends here but is not found in this line alone began before it (a timestamp prefix makes
+    // the column useless for telling).
     const fromBefore = hit >= start && (this.automaton.lastDepth() > hit - start + 1 || this.automaton.find(this.buf, start, hit + 1) === -1);
     if (candidates.length === 0 && !fromBefore && !this.triggerRunsOn(start, end)) return;
     this.matchWrapped(norm.text, lineNo, norm.vertex, start, end, fromBefore);
@@ -300,7 +299,7 @@ export class LogScanner {
       for (let i = window.length - 1; i >= 0 && !found; i--) {
         const line = window[i] ?? '';
         found = matchAny([c.regex], line);
-        // The context line may be a message a terminal wrapped: try it with the line that follows it.
+        // The context line may be a message a terminal wrapped: try it with the lines that follow it.
         let joined = line;
         for (let k = 1; !found && k < MAX_WRAP_PIECES && ((reversed ? window[i - k + 1] : window[i + k - 1]) ?? '').length >= MIN_WRAPPED; k++) {
           const following = reversed ? window[i - k] : window[i + k];
