@@ -27,12 +27,24 @@ export interface QualityFigures {
   nearestRight: number;
 }
 
+/**
+ * The held-out splits under fixtures/logs: each collected by a helper who writes no rules, never read by rule
+ * authors, measured only as figures. `sealed` was sealed on 2026-12-02, `sealed2` on 2026-12-03.
+ */
+export const SEALED_SPLITS = ['sealed', 'sealed2'] as const;
+
+/** True for a folder directly under fixtures/logs that holds a held-out split (any name starting `sealed`). */
+export function isSealedFolder(name: string): boolean {
+  return name.startsWith('sealed');
+}
+
 /** Every expectations.json below `root`, except in the folders named in `skip` (relative to root). */
-export function expectationFiles(root: string, skip: readonly string[] = []): string[] {
+export function expectationFiles(root: string, skip: readonly string[] | ((name: string) => boolean) = []): string[] {
   if (!existsSync(root)) return [];
+  const skipped = typeof skip === 'function' ? skip : (name: string): boolean => skip.includes(name);
   return readdirSync(root).flatMap((name) => {
     const p = join(root, name);
-    if (statSync(p).isDirectory()) return skip.includes(name) ? [] : expectationFiles(p);
+    if (statSync(p).isDirectory()) return skipped(name) ? [] : expectationFiles(p);
     return name === 'expectations.json' ? [p] : [];
   });
 }

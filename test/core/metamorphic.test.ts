@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { diagnoseText } from '../../src/core/diagnose/diagnose-log.js';
 import type { Diagnosis } from '../../src/core/model/incident.js';
-import { expectationFiles, type Expectation } from '../../scripts/measure-quality.js';
+import { expectationFiles, isSealedFolder, type Expectation } from '../../scripts/measure-quality.js';
 import { shippedRules } from '../support/rules.js';
 
 /**
@@ -21,7 +21,7 @@ interface Case {
 }
 
 const cases: Case[] = [];
-for (const file of expectationFiles(ROOT, ['sealed'])) {
+for (const file of expectationFiles(ROOT, isSealedFolder)) {
   const entries = JSON.parse(readFileSync(file, 'utf8')) as Record<string, Expectation>;
   for (const [name, exp] of Object.entries(entries)) {
     if (exp.knownMiss) continue;
