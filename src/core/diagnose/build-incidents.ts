@@ -159,6 +159,13 @@ function resolve(match: RuleMatch, scan: ScanResult): Resolved {
   const c = match.captures;
   const ctx = match.context;
   const facts: Record<string, string> = { ...c };
+  // A message only one platform's tool prints names the host's OS (ld64 and dyld run only on macOS): a rule
+  // says so with the constant fact hostGoos; a message that names the machine's own architecture ("but I am
+  // a 'x86_64-linux'") captures hostGoarch.
+  if (c.hostGoos && !host?.goos) host = { goos: c.hostGoos, goarch: host?.goarch ?? null };
+  if (c.hostGoarch && !host?.goarch) host = { goos: host?.goos ?? null, goarch: toGoarch(c.hostGoarch) ?? null };
+  delete facts.hostGoos;
+  delete facts.hostGoarch;
   const step = ctx.step;
   const inlineEnv = failingEnv(match);
   // What was set for the failing build: its own command, its step, earlier commands; facts printed later
@@ -191,7 +198,7 @@ function resolve(match: RuleMatch, scan: ScanResult): Resolved {
     variant = pvar ?? null;
     facts.platform ??= platform;
   }
-  if (c.have) facts.libArch = toGoarch(c.have.replace(/\s/g, '')) ?? c.have;
+  if (c.have) facts.libArch = toGoarch(c.have.replace(/\s/g, '').replace(/×/g, 'x')) ?? c.have;
   if (c.libPath) {
     const m = /\/(x86_64|aarch64|arm|i386|i686|powerpc64le|s390x|riscv64)-linux-gnu\w*\//.exec(c.libPath);
     if (m?.[1]) facts.libArch = toGoarch(m[1]) ?? m[1];

@@ -16,6 +16,7 @@ export const dlopenFix: FixStrategy = {
     let summary: string;
     const eco = ctx.situation.ecosystem?.value ?? null;
     if (eco === 'node' || eco === 'python' || eco === 'java') return otherEcosystem(eco, ctx, lib, want);
+    if (ctx.facts.libExt === 'dll' || /\.dll$/i.test(base ?? '')) return windowsDll(ctx, base, want);
     if (rebuild && want) {
       const cc = want === ctx.host?.goarch ? 'gcc' : (crossCompiler(want) ?? 'gcc');
       commands.push(rebuild.replace(/^\S+/, cc));
@@ -40,6 +41,26 @@ export const dlopenFix: FixStrategy = {
     return { fix: plan(summary, commands), alternatives };
   },
 };
+
+/**
+ * Windows refused a DLL of another machine type. The usual case is a 32-bit vendor DLL and a Go program built
+ * with the default GOARCH=amd64: build the program for the DLL's architecture, set with `go env -w` so the
+ * same command works in cmd, PowerShell and Git Bash (`go env -u GOARCH` restores the default).
+ */
+function windowsDll(ctx: FixContext, base: string | null, want: string | null): { fix: FixPlan; alternatives: FixPlan[] } {
+  const libArch = ctx.facts.libArch && ARCHES[ctx.facts.libArch] ? ctx.facts.libArch : null;
+  const goarch = libArch ?? (want === '386' ? 'amd64' : '386');
+  const user = ctx.situation.userCommand?.value ?? ctx.failingCommand ?? null;
+  const rerun = user && /^go (?:run|build|test|install)\b/.test(user) ? [user] : ['go build ./...'];
+  const dll = base ?? 'the DLL';
+  const fix = plan(
+    `${dll} is not built for the Go program's architecture${libArch ? ` (it is ${libArch})` : want ? ` (${want})` : ', which is amd64 by default'}: build the program for ${goarch}${libArch ? '' : ', the architecture of most DLLs that a 64-bit program cannot load'}, then run it again (\`go env -u GOARCH\` restores the default).`,
+    ['go env GOARCH', `go env -w GOARCH=${goarch}`, ...rerun],
+  );
+  const alternatives = [plan(`Use a build of ${dll} for the program's architecture (${want ?? 'amd64'}) from its vendor instead.`, [], 'when the program must stay 64-bit')];
+  if (goarch === '386') alternatives.push(plan('With cgo, the 32-bit build also needs a 32-bit MinGW C compiler.', ['go env -w CGO_ENABLED=1 CC=i686-w64-mingw32-gcc', ...rerun], 'when the program uses cgo'));
+  return { fix, alternatives };
+}
 
 /** A native module of another language's package: that ecosystem's own rebuild, for the process's architecture. */
 function otherEcosystem(eco: 'node' | 'python' | 'java', ctx: FixContext, lib: string | null, want: string | null): { fix: FixPlan; alternatives: FixPlan[] } {

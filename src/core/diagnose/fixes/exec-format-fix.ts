@@ -41,13 +41,21 @@ export const execFormatFix: FixStrategy = {
     if (container && user) {
       // The binary runs inside a container: the image (or its entrypoint) is for another platform than this host.
       const image = ctx.situation.image?.value ?? null;
-      if (image) commands.push(`docker buildx imagetools inspect ${image}`);
-      if (targetArch && cross) commands.push(`docker run --privileged --rm tonistiigi/binfmt --install ${q ?? targetArch}`);
-      else if (image) commands.push(`docker run --rm --entrypoint uname ${image} -m`);
+      if (targetArch && cross) {
+        if (image) commands.push(`docker buildx imagetools inspect ${image}`);
+        commands.push(`docker run --privileged --rm tonistiigi/binfmt --install ${q ?? targetArch}`);
+      } else {
+        // Nothing in the image can be run to ask it (its own uname is foreign too): ask the engine and the
+        // image's metadata, then the platforms the reference publishes.
+        commands.push("docker version --format '{{.Server.Os}}/{{.Server.Arch}}'");
+        // (a bare image ID is local: no registry to list the platforms of)
+        if (image) commands.push(`docker image inspect --format '{{.Os}}/{{.Architecture}}' ${image}`, ...(/^(?:sha256:)?[0-9a-f]{12,64}$/.test(image) ? [] : [`docker buildx imagetools inspect ${image}`]));
+        alternatives.push(plan(`Run ${image ?? 'the image'} under emulation when it publishes no variant for this machine.`, ['docker run --privileged --rm tonistiigi/binfmt --install all', user], 'when the image has only another platform'));
+      }
       commands.push(user);
       summary = cross
         ? `The container runs ${targetArch} binaries on this ${hostArch} host: check the platforms ${image ?? 'the image'} publishes, register QEMU for ${targetArch}, and run the container again.`
-        : `The binary inside ${image ?? 'the container'} is not built for the platform the image claims: check what ${image ?? 'it'} publishes and what its binaries are (uname -m), then rebuild the image for ${hostOs ?? 'linux'}/${hostArch ?? 'this host'} with docker buildx build --platform.`;
+        : `The binaries in ${image ?? 'the container'} are for another CPU than ${hostArch ? `this ${hostOs ?? 'linux'}/${hostArch} machine` : "this machine's Docker engine"}: compare the engine's platform with the image's and with the platforms the image publishes, then run a variant for the engine's platform (docker run --platform) or rebuild the image for it with docker buildx build --platform.`;
       if (hostArch) alternatives.push(plan(`Build the image for ${hostOs ?? 'linux'}/${hostArch} itself, cross-compiling the Go binary.`, [`docker buildx build --platform ${hostOs ?? 'linux'}/${hostArch}${image ? ` -t ${image}` : ''} .`], 'when you own the image'));
     } else if (goRun && !build && chosen && cross && q && /\bgo test\b/.test(goRun)) {
       // go test for an explicitly chosen target: keep testing that target, executing its test binaries under QEMU.
