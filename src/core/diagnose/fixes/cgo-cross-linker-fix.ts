@@ -89,6 +89,7 @@ function darwinPlan(ctx: FixContext, target: Platform): { fix: FixPlan; alternat
   const goos = target.goos ?? 'darwin';
   const apple = ARCHES[goarch]?.appleArch ?? goarch;
   const lib = ctx.facts.libPath && !/^\/(?:var\/folders|tmp)\//.test(ctx.facts.libPath) ? ctx.facts.libPath : null;
+  if (ctx.facts.builtFor && ctx.facts.buildingFor) return applePlatformPlan(ctx);
   if (goos !== 'darwin') {
     // A Linux (or other) target built on macOS: Homebrew's cross toolchain or zig, never apt.
     const cc = crossCompilerFor({ goos, goarch }, 'brew');
@@ -106,6 +107,27 @@ function darwinPlan(ctx: FixContext, target: Platform): { fix: FixPlan; alternat
   return {
     fix: plan(`Something linked into this darwin/${goarch} build was built for ${ctx.facts.libArch ?? 'the other architecture'}: check the library's architectures with lipo, and build with Xcode's clang (cgo passes -arch ${apple}) and no CGO flags that force the other one.`, commands),
     alternatives,
+  };
+}
+
+/**
+ * ld64 refused an object of another Apple platform (an iOS device arm64 slice in a simulator build): one
+ * library per platform, packed as an XCFramework; gomobile makes one itself.
+ */
+function applePlatformPlan(ctx: FixContext): { fix: FixPlan; alternatives: FixPlan[] } {
+  const want = ctx.facts.buildingFor ?? 'the simulator';
+  const got = ctx.facts.builtFor ?? 'another platform';
+  const gomobile = /\bgomobile\b/.test(`${ctx.failingCommand ?? ''}\n${ctx.situation.userCommand?.value ?? ''}\n${(ctx.step?.script ?? []).join('\n')}`);
+  const summary = `A library in this ${want} build was built for ${got}: arm64 is both a device and a simulator architecture, so each platform needs its own build, shipped together as an XCFramework.`;
+  if (gomobile) {
+    return {
+      fix: plan(`${summary} Current gomobile makes one per platform.`, ['go install golang.org/x/mobile/cmd/gomobile@latest', 'gomobile init', 'gomobile bind -target=ios,iossimulator ./...']),
+      alternatives: [],
+    };
+  }
+  return {
+    fix: plan(`${summary} Rebuild the library for ${want} (for a cgo c-archive: with the ${/simulator/i.test(want) ? 'iphonesimulator' : 'matching'} SDK's clang) and link the XCFramework instead of the single-platform library.`, ['xcrun --sdk iphonesimulator --show-sdk-path', 'xcodebuild -version']),
+    alternatives: [plan('Exclude arm64 from simulator builds until the library ships a simulator slice (the simulator then runs x86_64 under Rosetta).', ['# Xcode build setting: EXCLUDED_ARCHS[sdk=iphonesimulator*] = arm64'], 'when the library cannot be rebuilt')],
   };
 }
 

@@ -4,10 +4,37 @@ import type { FixContext, FixStrategy } from '../fix-context.js';
 import { afterGoInvocation, findGoInvocation, prefixCommand, withGoEnv } from '../shell-command.js';
 import { plan, platformString } from './fix-helpers.js';
 
+/**
+ * The architecture is right but the CPU level is not (Go's own start-up check): rebuild for the baseline
+ * level, keeping the user's own build command, or give the VM or emulator the CPU the binary asks for.
+ */
+function cpuLevelPlan(ctx: FixContext): { fix: FixPlan; alternatives: FixPlan[] } {
+  const amd64 = ctx.facts.goamd64 ?? null;
+  const build = ctx.failingCommand ? findGoInvocation(ctx.failingCommand, ['build', 'install']) : null;
+  const step = (ctx.step?.script ?? []).map((l) => findGoInvocation(l, ['build', 'install'])).find((c) => c !== null) ?? null;
+  const goBuild = build ?? step ?? 'go build ./...';
+  if (amd64 !== null || ctx.facts.goarm === undefined) {
+    const level = amd64 ?? '3';
+    return {
+      fix: plan(
+        `The binary was built with GOAMD64=v${level}, and this CPU (or VM, emulator or Rosetta) lacks x86-64-v${level} instructions: build it for the baseline, GOAMD64=v1 (Go's default), unless every machine that runs it has v${level}.`,
+        ['grep -o -w -E "avx2|bmi2|fma|sse4_2|popcnt" /proc/cpuinfo | sort -u', withGoEnv(goBuild, { GOAMD64: 'v1' })],
+      ),
+      alternatives: [plan(`Give the VM the host's CPU model so it has x86-64-v${level} (Proxmox: cpu type host; QEMU: -cpu host or -cpu max).`, [], 'when the binary is not yours, or v' + level + ' is wanted')],
+    };
+  }
+  const goarm = ctx.facts.goarm;
+  return {
+    fix: plan(`The binary was built with GOARM=${goarm}, which needs floating-point hardware this ARM CPU lacks: build it with GOARM=5 (software floating point), or 6 for a Raspberry Pi 1 or Zero.`, ["grep -m1 -E 'model name|Features' /proc/cpuinfo", withGoEnv(goBuild, { GOOS: 'linux', GOARCH: 'arm', GOARM: '5' })]),
+    alternatives: [],
+  };
+}
+
 /** A binary built for one architecture executed on another. */
 export const execFormatFix: FixStrategy = {
   class: 'exec-format-error',
   build(ctx: FixContext) {
+    if (ctx.facts.cpuLevel === 'true') return cpuLevelPlan(ctx);
     const binary = ctx.facts.binary ?? null;
     const hostOs = ctx.host?.goos ?? null;
     const hostArch = ctx.host?.goarch ?? null;

@@ -25,6 +25,19 @@ export const qemuBinfmtFix: FixStrategy = {
     const actions = plan('In GitHub Actions, register QEMU with a step before docker/setup-buildx-action.', ['# - name: Set up QEMU', '#   uses: docker/setup-qemu-action@v3'], 'in a GitHub Actions workflow');
     const alternatives = [];
     let fix;
+    const triple = arch ? (ARCHES[arch]?.triple ?? null) : null;
+    const deb = arch ? (ARCHES[arch]?.debian ?? null) : null;
+    if (ctx.facts.qemuLoader && triple && deb) {
+      // The emulator works; the dynamically linked binary's loader and libc for that platform are missing.
+      const pm = s.packageManager?.value ?? 'apt';
+      const user = s.userCommand?.value ?? ctx.failingCommand ?? null;
+      fix = plan(
+        `QEMU runs ${platform ?? 'the foreign binary'} but finds no ${platform ?? 'foreign'} loader on this machine: install that platform's C library and point qemu-user at it with QEMU_LD_PREFIX, then run again.`,
+        [...(pm === 'apt' ? ['sudo apt-get update', `sudo apt-get install -y libc6-${deb}-cross`] : []), `export QEMU_LD_PREFIX=/usr/${triple}`, ...(user ? [user] : [])],
+      );
+      alternatives.push(plan('Build a static Go binary, which needs no loader under emulation.', [`CGO_ENABLED=0 GOOS=linux GOARCH=${arch} go build ./...`], 'when the program does not need cgo'));
+      return { fix, alternatives };
+    }
     if (emulator === 'rosetta') {
       fix = plan(`Rosetta failed to run the ${platform ?? 'foreign'} binary: turn off "Use Rosetta for x86_64/amd64 emulation" in Docker Desktop (Settings → General) so QEMU runs it, then build again.`, [...check, ...(rerun ? [rerun] : [])]);
       alternatives.push(crossCompile);
