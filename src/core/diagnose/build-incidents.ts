@@ -179,6 +179,7 @@ function resolve(match: RuleMatch, scan: ScanResult): Resolved {
   if (assigned.GOOS === undefined && goEnv.GOOS !== undefined) assigned.GOOS = goEnv.GOOS;
   for (const k of ['CGO_ENABLED', 'CC']) if (assigned[k] !== undefined && facts[k.toLowerCase()] === undefined) facts[k === 'CC' ? 'cc' : 'cgoEnabled'] = assigned[k] ?? '';
   if (inlineEnv.GOARCH !== undefined || step?.env.GOARCH !== undefined || ctx.assigned.GOARCH !== undefined) facts.explicitArch = 'true';
+  if (inlineEnv.GOOS !== undefined) facts.explicitOs = inlineEnv.GOOS;
 
   // Target: the rule's own captures, then the container platform, then the environment of the failing build.
   let goos: string | null = c.goos ?? null;
@@ -297,6 +298,8 @@ function isCross(r: Resolved): boolean | null {
   if (r.host?.goos && r.target?.goos && r.host.goos !== r.target.goos) return true;
   // GOARCH set explicitly for a build on an unknown host is, in practice, a cross build, unless it names
   // amd64, which Makefiles spell out for native builds on the usual runners.
+  // `GOOS=windows go build` is POSIX shell syntax: a Windows machine does not build that way for itself.
+  if (!r.host?.goos && r.facts.explicitOs && /^(?:windows|ios|js|wasip1|plan9)$/.test(r.facts.explicitOs)) return true;
   if (!r.host?.goarch && r.target?.goarch && r.facts.explicitArch === 'true') return r.target.goarch !== 'amd64' ? true : null;
   if (!r.host?.goarch || !r.target?.goarch) {
     if (r.host?.goos && r.target?.goos && r.host.goos !== r.target.goos) return true;

@@ -55,15 +55,18 @@ export const execFormatFix: FixStrategy = {
     const chosen = targetArch !== null && (/\bGOARCH=/.test(ctx.failingCommand ?? '') || ctx.step?.env.GOARCH !== undefined || (ctx.step?.script ?? []).some((l) => /\bGOARCH=/.test(l) && /\bgo (?:build|install|test)\b/.test(l)));
     const user = ctx.situation.userCommand?.value ?? null;
     const container = /\b(?:docker|podman) (?:run|compose|create)\b/.test(user ?? '') || (ctx.docker && !build && !goRun);
-    const entrypoint = !build && !goRun && !user && binary !== null && /^exec \/\S+: exec format error/.test(ctx.evidenceText.trim());
+    const entrypoint = !build && !goRun && !user && binary !== null && /(?:^|[\s>`"])exec \/\S+: exec format error/.test(ctx.evidenceText.trim());
+    // runc's own words for the container's first process: the log is a container's, whoever started it.
+    const containerInit = !build && !goRun && /exec user process caused|unable to start container process|exec container process/.test(ctx.evidenceText);
     if (entrypoint) {
       // A container's entrypoint on a machine the image was not built for (built on a laptop, run on a Pi):
       // rebuilding for this machine's GOHOSTARCH would build for the wrong one. Ask the machine that runs it.
       const image = ctx.situation.image?.value ?? null;
       const platforms = targetArch && hostArch && targetArch !== hostArch ? `${hostOs ?? 'linux'}/${hostArch}` : 'linux/amd64,linux/arm64,linux/arm/v7';
-      commands.push("docker version --format '{{.Server.Os}}/{{.Server.Arch}}'", ...(image ? [`docker image inspect --format '{{.Os}}/{{.Architecture}}' ${image}`] : []), `docker buildx build --platform ${platforms}${image ? ` -t ${image}` : ''} --push .`);
-      summary = `${binary} in the image was built for another platform than the machine that runs the container: print the platform of that machine's Docker engine (run it there) and the image's, then build the image for ${platforms} (the Dockerfile's go build needs GOARCH=$TARGETARCH).`;
-      return { fix: plan(summary, commands), alternatives };
+      // Whose image it is the log does not say: first the platforms, then a tag for this one; building the
+      // image for every platform is the fix only for its owner.
+      const own = plan(`Build the image for ${platforms} yourself when it is yours (the Dockerfile's go build needs GOARCH=$TARGETARCH).`, [`docker buildx build --platform ${platforms}${image ? ` -t ${image}` : ''} --push .`], 'when you own the image');
+      return { fix: notBuiltHere(ctx, binary, null, true), alternatives: [own, ...notBuiltHereAlternatives(ctx, binary, true)] };
     }
     if (container && user) {
       // The binary runs inside a container: the image (or its entrypoint) is for another platform than this host.
@@ -108,11 +111,7 @@ export const execFormatFix: FixStrategy = {
       commands.push('sudo apt-get update', 'sudo apt-get install -y qemu-user-static', prefixCommand(rerun ?? binary, `qemu-${ARCHES[targetArch].qemu}-static`));
       summary = `Run the ${targetArch} binary under QEMU user-mode emulation on this ${hostArch ?? 'host'} machine.`;
     } else {
-      // The binary's architecture or the machine's is not in the log: find both out before rebuilding anything.
-      commands.push(...(binary ? [`file ${binary}`] : []), 'uname -m', 'go env GOHOSTOS GOHOSTARCH');
-      commands.push(`GOOS=${osExpr} GOARCH=${archExpr} go build ./...`);
-      if (rerun && rerun !== binary) commands.push(rerun);
-      summary = 'Check which architecture the binary was built for and which machine runs it (they differ), then build it for the machine that runs it.';
+      return { fix: notBuiltHere(ctx, binary, rerun, containerInit), alternatives: [...notBuiltHereAlternatives(ctx, binary, containerInit), plan(`If you build ${binary ?? 'it'} with Go yourself, build it for the machine that runs it.`, [`GOOS=${osExpr} GOARCH=${archExpr} go build ./...`], 'when the binary is yours')] };
     }
     if (targetArch && ARCHES[targetArch] && binary && build && !(chosen && cross && runsDirectly(rerun ?? binary, binary))) {
       const q = ARCHES[targetArch].qemu;
@@ -130,6 +129,46 @@ export const execFormatFix: FixStrategy = {
     return { fix: plan(summary, commands), alternatives };
   },
 };
+
+/**
+ * No Go build in the log made the binary: it came from an image, a download or a setup task. Rebuilding with
+ * go is then no fix; getting the build for this machine is, after finding out both architectures.
+ */
+function notBuiltHere(ctx: FixContext, binary: string | null, rerun: string | null, containerInit: boolean): FixPlan {
+  const image = ctx.situation.image?.value ?? null;
+  if (containerInit || (ctx.docker && !rerun)) {
+    return plan(
+      `The container's program is for another CPU than the machine that runs it: ${image ? `compare the platforms ${image} publishes with` : "compare the image's platform with"} the machine's (a Kubernetes node's: kubernetes.io/arch), then use a tag built for that platform, or run it where its platform is native.`,
+      ["docker version --format '{{.Server.Os}}/{{.Server.Arch}}'", ...(image ? [`docker buildx imagetools inspect ${image}`] : ["docker image ls --format '{{.Repository}}:{{.Tag}}'"]), ...(rerun ? [rerun] : [])],
+    );
+  }
+  const mac = ctx.host?.goos === 'darwin' || ctx.target?.goos === 'darwin' || ctx.facts.goos === 'darwin';
+  const what = binary ?? 'The program';
+  if (mac) {
+    return plan(
+      `${what} is built for the other Mac architecture: get its build for this Mac (uname -m says arm64 or x86_64) or a universal one; an x86_64 build runs on Apple Silicon only through Rosetta 2.`,
+      [...(binary ? [`file ${binary}`] : []), 'uname -m', ...(rerun ? [rerun] : [])],
+    );
+  }
+  return plan(
+    `${what} is built for another CPU than this machine: the step, task or script that installed it fetched the wrong architecture. Install its build for this machine's architecture (uname -m), or run the job on a machine of the binary's.`,
+    [...(binary ? [`file ${binary}`] : []), 'uname -m', ...(rerun && rerun !== binary ? [rerun] : [])],
+  );
+}
+
+function notBuiltHereAlternatives(ctx: FixContext, binary: string | null, containerInit: boolean): FixPlan[] {
+  const out: FixPlan[] = [];
+  const image = ctx.situation.image?.value ?? null;
+  if (containerInit || ctx.docker) {
+    out.push(plan('On Kubernetes, list the nodes\' architectures and schedule the pod on nodes of the image\'s (nodeSelector kubernetes.io/arch), or use a multi-platform image.', ['kubectl get nodes -L kubernetes.io/arch'], 'when the container runs in a Kubernetes cluster'));
+    out.push(plan(`Run ${image ?? 'the image'} under emulation on this machine.`, ['docker run --privileged --rm tonistiigi/binfmt --install all'], 'when no build for this platform exists'));
+  } else if (ctx.host?.goos === 'darwin' || ctx.facts.goos === 'darwin') {
+    out.push(plan('Install Rosetta 2 so x86_64 binaries run on Apple Silicon.', ['softwareupdate --install-rosetta --agree-to-license'], 'when the binary is x86_64 and the Mac is Apple Silicon'));
+  } else if (binary) {
+    out.push(plan(`Run ${binary} under QEMU user-mode emulation.`, ['sudo apt-get update', 'sudo apt-get install -y qemu-user-static binfmt-support'], 'when only this binary is foreign and no build for this machine exists'));
+  }
+  return out;
+}
 
 /** The go build that produced the binary: from the failing command, the step, or the last build in the log. */
 function buildCommandFor(ctx: FixContext, binary: string | null): string | null {
