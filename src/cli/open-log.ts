@@ -2,8 +2,8 @@ import { createReadStream, statSync } from 'node:fs';
 import { CliError } from './cli-error.js';
 
 /** Opens a log file (or stdin for "-") as a byte stream; a bad path is a one-line CliError. */
-export function openLog(path: string): { stream: AsyncIterable<Uint8Array>; size: number | null } {
-  if (path === '-') return { stream: process.stdin, size: null };
+export function openLog(path: string, stdin: AsyncIterable<Uint8Array> = process.stdin): { stream: AsyncIterable<Uint8Array>; size: number | null } {
+  if (path === '-') return { stream: stdin, size: null };
   let size: number;
   try {
     const st = statSync(path);

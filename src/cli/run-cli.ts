@@ -4,26 +4,26 @@ import { renderJson } from '../core/render/render-json.js';
 import { renderMarkdown } from '../core/render/render-markdown.js';
 import { renderSlackBlocks } from '../core/render/render-slack-blocks.js';
 import { renderText } from '../core/render/render-text.js';
-import { loadRuleSet, BUILTIN_RULES_DIR } from '../service/load-rule-set.js';
 import { CliError } from './cli-error.js';
+import { loadRules } from './load-rules.js';
 import { openLog } from './open-log.js';
 import { parseArgs, type DiagnoseArgs } from './parse-args.js';
 import { progressBar } from './progress-bar.js';
+import { runExplain } from './run-explain.js';
+import { runRules } from './run-rules.js';
+import { USAGE } from './usage.js';
+import { useColor } from './use-color.js';
 
-export const USAGE = `goarch: diagnose Go CI failures caused by CPU architecture
-
-Usage:
-  goarch diagnose [--format text|markdown|json|slack] [--json] [--fail-on-incident]
-                  [--max-bytes SIZE] [--rules DIR] <log-file | ->
-  goarch fix --workflow .github/workflows/ci.yml --log failed.log [--output FILE]
-
-Exit codes (diagnose): 0 ran, 1 incidents found with --fail-on-incident, 2 bad input.
-Exit codes (fix): 0 patched, 3 no safe edit, 2 bad input.`;
+export { USAGE };
 
 export interface CliIo {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   version: string;
+  /** Standard input, for `diagnose -` (default: process.stdin). */
+  stdin?: AsyncIterable<Uint8Array> & { isTTY?: boolean };
+  /** The variables the CLI reads: FORCE_COLOR, NO_COLOR (the composition root passes process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Runs one command and returns its exit code; user mistakes become one line on stderr, never a stack trace. */
@@ -31,7 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const args = parseArgs(argv);
     if (args.command === 'help') {
-      io.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${USAGE[args.topic ?? 'main']}\n`);
       return 0;
     }
     if (args.command === 'version') {
@@ -40,6 +40,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     // The patcher and GitHub's workflow parser are loaded only for `fix`: `diagnose` does not pay for them.
     if (args.command === 'fix') return await (await import('./run-fix.js')).runFix(args, io);
+    if (args.command === 'rules') return runRules(args, loadRules(args.rules), io);
+    if (args.command === 'explain') return runExplain(args, loadRules(args.rules), io);
     return await runDiagnose(args, io);
   } catch (error) {
     if (error instanceof CliError || error instanceof RuleError) {
@@ -52,8 +54,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function runDiagnose(args: DiagnoseArgs, io: CliIo): Promise<number> {
-  const rules = loadRuleSet(args.rulesDir ?? BUILTIN_RULES_DIR);
-  const { stream, size } = openLog(args.input);
+  const rules = loadRules(args.rules);
+  const stdin = io.stdin ?? process.stdin;
+  if (args.input === '-' && stdin.isTTY) io.stderr.write('goarch: reading the log from the terminal: paste it and press Ctrl-D (or give a file: goarch diagnose build.log)\n');
+  const { stream, size } = openLog(args.input, stdin);
   const bar = progressBar(io.stderr, size);
   const options = args.maxBytes !== null ? { maxBytes: args.maxBytes, onProgress: bar.update } : { onProgress: bar.update };
   const diagnosis = await diagnoseLog(stream, rules, options);
@@ -62,7 +66,7 @@ async function runDiagnose(args: DiagnoseArgs, io: CliIo): Promise<number> {
   if (args.format === 'json') out = `${renderJson(diagnosis)}\n`;
   else if (args.format === 'markdown') out = renderMarkdown(diagnosis, diagnosis.truncated ? { note: `Only the first ${diagnosis.bytes} bytes of the log were scanned.` } : {});
   else if (args.format === 'slack') out = `${JSON.stringify(renderSlackBlocks(diagnosis), null, 2)}\n`;
-  else out = renderText(diagnosis, { color: !!io.stdout.isTTY && !process.env.NO_COLOR });
+  else out = renderText(diagnosis, { color: useColor(args.color, io.env ?? {}, !!io.stdout.isTTY) });
   io.stdout.write(out);
   return args.failOnIncident && diagnosis.incidents.length > 0 ? 1 : 0;
 }
