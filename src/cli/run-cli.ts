@@ -1,12 +1,12 @@
 import { RuleError } from '../core/rules/rule-error.js';
-import { diagnoseLog } from '../core/diagnose/diagnose-log.js';
-import { renderJson } from '../core/render/render-json.js';
 import { renderMarkdown } from '../core/render/render-markdown.js';
 import { renderSlackBlocks } from '../core/render/render-slack-blocks.js';
 import { renderText } from '../core/render/render-text.js';
 import { CliError } from './cli-error.js';
 import { loadRules } from './load-rules.js';
-import { openLog } from './open-log.js';
+import { diagnoseInput } from './diagnose-input.js';
+import { renderDiagnosisJson } from './render-diagnosis-json.js';
+import { renderSources } from './render-sources.js';
 import { parseArgs, type DiagnoseArgs } from './parse-args.js';
 import { progressBar } from './progress-bar.js';
 import { runExplain } from './run-explain.js';
@@ -57,16 +57,19 @@ async function runDiagnose(args: DiagnoseArgs, io: CliIo): Promise<number> {
   const rules = loadRules(args.rules);
   const stdin = io.stdin ?? process.stdin;
   if (args.input === '-' && stdin.isTTY) io.stderr.write('goarch: reading the log from the terminal: paste it and press Ctrl-D (or give a file: goarch diagnose build.log)\n');
-  const { stream, size } = openLog(args.input, stdin);
-  const bar = progressBar(io.stderr, size);
-  const options = args.maxBytes !== null ? { maxBytes: args.maxBytes, onProgress: bar.update } : { onProgress: bar.update };
-  const diagnosis = await diagnoseLog(stream, rules, options);
-  bar.done();
+  const bar: { current: ReturnType<typeof progressBar> | null } = { current: null };
+  const merged = await diagnoseInput(args.input, stdin, rules, {
+    maxBytes: args.maxBytes,
+    onStart: (size) => (bar.current = progressBar(io.stderr, size)),
+    onProgress: (bytes) => bar.current?.update(bytes),
+  });
+  bar.current?.done();
+  const { diagnosis } = merged;
   let out: string;
-  if (args.format === 'json') out = `${renderJson(diagnosis)}\n`;
-  else if (args.format === 'markdown') out = renderMarkdown(diagnosis, diagnosis.truncated ? { note: `Only the first ${diagnosis.bytes} bytes of the log were scanned.` } : {});
+  if (args.format === 'json') out = `${renderDiagnosisJson(merged)}\n`;
+  else if (args.format === 'markdown') out = renderMarkdown(diagnosis, diagnosis.truncated ? { note: `Only the first ${diagnosis.bytes} bytes of the log were scanned.` } : {}) + renderSources(merged, true);
   else if (args.format === 'slack') out = `${JSON.stringify(renderSlackBlocks(diagnosis), null, 2)}\n`;
-  else out = renderText(diagnosis, { color: useColor(args.color, io.env ?? {}, !!io.stdout.isTTY) });
+  else out = renderText(diagnosis, { color: useColor(args.color, io.env ?? {}, !!io.stdout.isTTY) }) + renderSources(merged, false);
   io.stdout.write(out);
   return args.failOnIncident && diagnosis.incidents.length > 0 ? 1 : 0;
 }

@@ -1,11 +1,10 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { diagnoseLog } from '../core/diagnose/diagnose-log.js';
 import { unifiedDiff } from '../core/fix/unified-diff.js';
 import { validateWorkflowLazily } from '../runtime/validate-workflow-lazily.js';
 import { proposeWorkflowFix } from '../service/propose-workflow-fix.js';
 import { CliError } from './cli-error.js';
 import { loadRules } from './load-rules.js';
-import { openLog } from './open-log.js';
+import { diagnoseInput } from './diagnose-input.js';
 import type { FixArgs } from './parse-args.js';
 import type { CliIo } from './run-cli.js';
 
@@ -23,7 +22,7 @@ export async function runFix(args: FixArgs, io: CliIo): Promise<number> {
   // 1. Inputs.
   const workflow = readWorkflow(args.workflow);
   const rules = loadRules(args.rules);
-  const diagnosis = await diagnoseLog(openLog(args.log).stream, rules);
+  const { diagnosis } = await diagnoseInput(args.log, io.stdin ?? process.stdin, rules, { maxBytes: null });
   // 2. Propose.
   const proposal = await proposeWorkflowFix(workflow, diagnosis.incidents, args.workflow, validateWorkflowLazily);
   if (proposal.status === 'no-safe-edit') {
