@@ -65,6 +65,7 @@ async function runDiagnose(args: DiagnoseArgs, io: CliIo): Promise<number> {
   });
   bar.current?.done();
   const { diagnosis } = merged;
+  if (args.input === '-' && diagnosis.bytes === 0) io.stderr.write('goarch: standard input was empty (in docker run, pass -i so that the log reaches goarch)\n');
   let out: string;
   if (args.format === 'json') out = `${renderDiagnosisJson(merged)}\n`;
   else if (args.format === 'markdown') out = renderMarkdown(diagnosis, diagnosis.truncated ? { note: `Only the first ${diagnosis.bytes} bytes of the log were scanned.` } : {}) + renderSources(merged, true);

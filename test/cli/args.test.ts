@@ -127,6 +127,12 @@ describe('standard input and colours', () => {
     expect(JSON.parse(pipe.out)).toEqual(JSON.parse(tty.out));
   });
 
+  it('says so when standard input was empty (docker run without -i)', async () => {
+    const got = await cli(['diagnose', '-'], { stdin: Object.assign(Readable.from([]), { isTTY: false }) });
+    expect(got.code).toBe(0);
+    expect(got.err).toBe('goarch: standard input was empty (in docker run, pass -i so that the log reaches goarch)\n');
+  });
+
   const ESC = '\x1b[';
   it.each([
     [{}, [], false],
