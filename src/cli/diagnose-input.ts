@@ -2,7 +2,7 @@ import { diagnoseLog } from '../core/diagnose/diagnose-log.js';
 import type { Diagnosis } from '../core/model/incident.js';
 import type { RuleSet } from '../core/rules/rule-set.js';
 import { LOG_LIMITS } from './log-limits.js';
-import type { LogUnit, SkippedMember } from './log-unit.js';
+import type { LogInputs, LogUnit, SkippedMember } from './log-unit.js';
 import { mergeDiagnoses, type MergedDiagnosis } from './merge-diagnoses.js';
 import { openLog } from './open-log.js';
 
@@ -20,9 +20,9 @@ export interface DiagnoseInputOptions {
  * 2. diagnose each of its logs in turn, each within its byte cap and the archive's;
  * 3. merge them, saying where each incident's evidence is.
  */
-export async function diagnoseInput(input: string, stdin: AsyncIterable<Uint8Array>, rules: RuleSet, options: DiagnoseInputOptions): Promise<MergedDiagnosis> {
+export async function diagnoseInput(input: string, from: Omit<LogInputs, 'maxBytes'>, rules: RuleSet, options: DiagnoseInputOptions): Promise<MergedDiagnosis> {
   // 1. Open.
-  const opened = await openLog(input, stdin, options.maxBytes);
+  const opened = await openLog(input, { ...from, maxBytes: options.maxBytes });
   options.onStart?.(opened.size);
   const results: Array<{ unit: LogUnit; diagnosis: Diagnosis }> = [];
   const skipped: SkippedMember[] = [...opened.skipped];

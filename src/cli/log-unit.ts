@@ -36,3 +36,11 @@ export interface OpenedLog {
   skipped: SkippedMember[];
   close(): Promise<void>;
 }
+
+/** What a log source may use besides its name: standard input, the environment (tokens for a URL), the cap. */
+export interface LogInputs {
+  stdin: AsyncIterable<Uint8Array>;
+  env: Readonly<Record<string, string | undefined>>;
+  /** --max-bytes; null: the defaults of LOG_LIMITS for compressed logs. */
+  maxBytes: number | null;
+}

@@ -7,7 +7,7 @@ import { bufferBytes, fileBytes } from './byte-source.js';
 import { CliError } from './cli-error.js';
 import { GhLogContext, isGhLog } from './gh-log-context.js';
 import { LOG_LIMITS } from './log-limits.js';
-import type { LogUnit, OpenedLog } from './log-unit.js';
+import type { LogInputs, LogUnit, OpenedLog } from './log-unit.js';
 import { peekStream } from './peek-stream.js';
 import { isLogUrl, openUrlLog } from './url-log-source.js';
 import { shown, ZipArchive } from './zip-archive.js';
@@ -23,10 +23,10 @@ const isZip = (head: Buffer): boolean => startsWith(head, ZIP) || startsWith(hea
  * file (or gzip on standard input), a zip log archive (read in place; from standard input it is held in
  * memory up to a cap), or `gh run view --log` output; a URL goes to the URL source. A bad path or a
  * damaged archive is a one-line CliError naming it.
- * `maxBytes` is the --max-bytes flag (null: the defaults of LOG_LIMITS for compressed logs).
  */
-export async function openLog(input: string, stdin: AsyncIterable<Uint8Array>, maxBytes: number | null = null): Promise<OpenedLog> {
-  if (isLogUrl(input)) return openUrlLog(input);
+export async function openLog(input: string, from: LogInputs): Promise<OpenedLog> {
+  const { stdin, maxBytes } = from;
+  if (isLogUrl(input)) return openUrlLog(input, from);
   const label = input === '-' ? 'standard input' : input;
   const entryCap = (maxBytes ?? LOG_LIMITS.decompressedBytes) + 1;
   if (input !== '-') {

@@ -58,7 +58,7 @@ async function runDiagnose(args: DiagnoseArgs, io: CliIo): Promise<number> {
   const stdin = io.stdin ?? process.stdin;
   if (args.input === '-' && stdin.isTTY) io.stderr.write('goarch: reading the log from the terminal: paste it and press Ctrl-D (or give a file: goarch diagnose build.log)\n');
   const bar: { current: ReturnType<typeof progressBar> | null } = { current: null };
-  const merged = await diagnoseInput(args.input, stdin, rules, {
+  const merged = await diagnoseInput(args.input, { stdin, env: io.env ?? {} }, rules, {
     maxBytes: args.maxBytes,
     onStart: (size) => (bar.current = progressBar(io.stderr, size)),
     onProgress: (bytes) => bar.current?.update(bytes),
