@@ -3,6 +3,8 @@ import { LOG_LIMITS } from './log-limits.js';
 /** `gh run view --log` and `--log-failed`: `JOB<TAB>STEP<TAB>` before each raw Actions line (with its timestamp). */
 const GH_LINE = /^[^\t\n]{1,200}\t[^\t\n]{0,300}\t\uFEFF?\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d/;
 const MAX_PREFIX = 520;
+/** What gh prints in the step column when it could not tie a line to a step (the archive had no step logs). */
+const NO_STEP = new Set(['UNKNOWN STEP', 'UNKNOWN']);
 
 /** True when the first line of the text is gh run view output. */
 export function isGhLog(head: Buffer): boolean {
@@ -30,16 +32,16 @@ export class GhLogContext {
   }
 
   /** The job and step of a line of the log (1-based), when the log showed them. */
-  at(line: number): { job: string; step: string } | null {
+  at(line: number): { job: string; step: string | null } | null {
     let lo = 0;
     let hi = this.changes.length - 1;
-    let found: { job: string; step: string } | null = null;
+    let found: { job: string; step: string | null } | null = null;
     while (lo <= hi) {
       const mid = (lo + hi) >> 1;
       const c = this.changes[mid];
       if (c === undefined) break;
       if (c.line <= line) {
-        found = { job: c.job, step: c.step };
+        found = { job: c.job, step: NO_STEP.has(c.step) ? null : c.step };
         lo = mid + 1;
       } else hi = mid - 1;
     }

@@ -21,7 +21,7 @@ const SCHEMA = JSON.parse(readFileSync(join(ROOT, 'schemas/diagnosis.schema.json
 
 interface Json {
   verdict: string;
-  incidents: Array<{ class: string; fingerprint: string; failingCommand: string | null; evidence: Array<{ line: number; text: string }>; source?: { member: string | null; job: string | null; step: string | null } }>;
+  incidents: Array<{ class: string; fingerprint: string; failingCommand: string | null; step?: string | null; evidence: Array<{ line: number; text: string }>; source?: { member: string | null; job: string | null; step: string | null } }>;
   nearest: { cause: string; evidence: Array<{ text: string }> } | null;
   members?: Array<{ name: string; verdict: string; reason?: string }>;
   truncated: boolean;
@@ -138,6 +138,10 @@ describe.each(LOGS.map((l) => [l.slice(ROOT.length + 1), l]))('%s', (_name, log)
       writeFileSync(gh, ghLog(text));
       const g = (await diagnose(['--json', gh])).json!;
       expect(g.incidents[0]!.source).toEqual({ member: null, job: 'build (linux, arm64)', step: 'Run make build' });
+      // gh writes UNKNOWN STEP when the archive had no step logs: the step is then the one the log shows, if any.
+      writeFileSync(gh, ghLog(text).replace(/\tRun make build\t/g, '\tUNKNOWN STEP\t'));
+      const u = (await diagnose(['--json', gh])).json!;
+      expect(u.incidents[0]!.source).toEqual({ member: null, job: 'build (linux, arm64)', step: plain.incidents[0]!.step ?? null });
     }
   });
 });
