@@ -17,6 +17,14 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 const EMPTY_ZIP = [0x50, 0x4b, 0x05, 0x06];
 const startsWith = (head: Buffer, magic: number[]): boolean => magic.every((b, i) => head[i] === b);
 const isZip = (head: Buffer): boolean => startsWith(head, ZIP) || startsWith(head, EMPTY_ZIP);
+/** Compressed formats goarch does not read: refused in one line instead of scanning their bytes as text. */
+const OTHER_FORMATS: Array<[string, (head: Buffer) => boolean, string]> = [
+  ['xz', (h) => startsWith(h, [0xfd, 0x37, 0x7a, 0x58, 0x5a, 0x00]), 'unxz'],
+  ['zstd', (h) => startsWith(h, [0x28, 0xb5, 0x2f, 0xfd]), 'unzstd'],
+  // "BZh", the block size 1-9, then the block magic (the digits of pi): text starting "BZh" is not refused.
+  ['bzip2', (h) => startsWith(h, [0x42, 0x5a, 0x68]) && (h[3] ?? 0) >= 0x31 && (h[3] ?? 0) <= 0x39 && startsWith(h.subarray(4), [0x31, 0x41, 0x59, 0x26, 0x53, 0x59]), 'bunzip2'],
+  ['7z', (h) => startsWith(h, [0x37, 0x7a, 0xbc, 0xaf, 0x27, 0x1c]), '7z x'],
+];
 
 /**
  * Opens what `goarch diagnose` was given, recognised by its bytes, not its name: a plain log, a gzip
@@ -56,6 +64,8 @@ export async function openLog(input: string, from: LogInputs): Promise<OpenedLog
 async function fromText(source: AsyncIterable<Uint8Array>, label: string, size: number | null, compressed: boolean, entryCap: number): Promise<OpenedLog> {
   const { head, stream } = await peekStream(source, 1024);
   if (isZip(head)) return fromArchive(await ZipArchive.open(bufferBytes(await collect(stream, label)), label), entryCap);
+  const other = OTHER_FORMATS.find(([, is]) => is(head));
+  if (other) throw new CliError('BAD_INPUT', `cannot read "${shown(label)}": it is ${other[0]}-compressed, which goarch does not read (${other[2]} it first, or pipe it: ${other[2] === '7z x' ? '7z x -so' : `${other[2]} -c`} FILE | goarch diagnose -)`);
   // A plain log is streamed in constant memory and read whole unless --max-bytes; a decompressed one is capped.
   const defaultMaxBytes = compressed ? LOG_LIMITS.decompressedBytes : null;
   let unit: LogUnit;

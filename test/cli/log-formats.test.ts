@@ -167,6 +167,11 @@ describe('archives and compressed logs that goarch refuses or caps', () => {
     expect(got.err).toMatch(message);
   });
 
+  it.skipIf(!existsSync('/usr/bin/xz'))('refuses an xz-compressed log in one line instead of scanning its bytes', async () => {
+    const p = file('build.log.xz', execFileSync('xz', ['-c'], { input: text }));
+    expect(await diagnose([p])).toEqual({ code: 2, json: null, out: '', err: `goarch: cannot read "${p}": it is xz-compressed, which goarch does not read (unxz it first, or pipe it: unxz -c FILE | goarch diagnose -)\n` });
+  });
+
   it('skips a member of an unknown compression method, naming it and why', async () => {
     const p = file('method.zip', writeZip([{ name: 'build/2_Run go build.txt', data: text, method: 0 }, { name: 'other/1_x.txt', data: text, method: 12 }]));
     const got = await diagnose(['--json', p]);
