@@ -21,6 +21,7 @@ const SCHEMA = JSON.parse(readFileSync(join(ROOT, 'schemas/diagnosis.schema.json
 
 interface Json {
   verdict: string;
+  bytes?: number;
   incidents: Array<{ class: string; fingerprint: string; failingCommand: string | null; step?: string | null; evidence: Array<{ line: number; text: string }>; source?: { member: string | null; job: string | null; step: string | null } }>;
   nearest: { cause: string; evidence: Array<{ text: string }> } | null;
   members?: Array<{ name: string; verdict: string; reason?: string }>;
@@ -177,6 +178,16 @@ describe('archives and compressed logs that goarch refuses or caps', () => {
     const got = await diagnose(['--json', p]);
     expect(got.json!.incidents.map((i) => i.class)).toEqual(['cgo-cross-linker']);
     expect(got.json!.members).toContainEqual(expect.objectContaining({ name: 'other/1_x.txt', verdict: 'skipped', reason: 'compression method 12 is not supported (stored and deflate are)' }));
+  });
+
+  it('reads members larger than one read, stored and deflated, to the byte', async () => {
+    const filler = readFileSync(join(ROOT, 'fixtures/logs/lab/control-compile-typo.log'));
+    const big = Buffer.concat([...Array.from({ length: 3000 }, () => filler), text]);
+    expect(big.length).toBeGreaterThan(2 * 1024 * 1024);
+    for (const method of [0, 8]) {
+      const got = await diagnose(['--json', file(`big-${method}.zip`, writeZip([{ name: 'build/2_Build.txt', data: big, method }]))]);
+      expect(got.json).toMatchObject({ bytes: big.length, truncated: false, incidents: [{ class: 'cgo-cross-linker' }] });
+    }
   });
 
   it('caps a .gz at --max-bytes of text and says it was truncated', async () => {
