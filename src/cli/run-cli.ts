@@ -1,29 +1,29 @@
 import { RuleError } from '../core/rules/rule-error.js';
-import { diagnoseLog } from '../core/diagnose/diagnose-log.js';
-import { renderJson } from '../core/render/render-json.js';
 import { renderMarkdown } from '../core/render/render-markdown.js';
 import { renderSlackBlocks } from '../core/render/render-slack-blocks.js';
 import { renderText } from '../core/render/render-text.js';
-import { loadRuleSet, BUILTIN_RULES_DIR } from '../service/load-rule-set.js';
 import { CliError } from './cli-error.js';
-import { openLog } from './open-log.js';
+import { loadRules } from './load-rules.js';
+import { diagnoseInput } from './diagnose-input.js';
+import { renderDiagnosisJson } from './render-diagnosis-json.js';
+import { renderSources } from './render-sources.js';
 import { parseArgs, type DiagnoseArgs } from './parse-args.js';
 import { progressBar } from './progress-bar.js';
+import { runExplain } from './run-explain.js';
+import { runRules } from './run-rules.js';
+import { USAGE } from './usage.js';
+import { useColor } from './use-color.js';
 
-export const USAGE = `goarch: diagnose Go CI failures caused by CPU architecture
-
-Usage:
-  goarch diagnose [--format text|markdown|json|slack] [--json] [--fail-on-incident]
-                  [--max-bytes SIZE] [--rules DIR] <log-file | ->
-  goarch fix --workflow .github/workflows/ci.yml --log failed.log [--output FILE]
-
-Exit codes (diagnose): 0 ran, 1 incidents found with --fail-on-incident, 2 bad input.
-Exit codes (fix): 0 patched, 3 no safe edit, 2 bad input.`;
+export { USAGE };
 
 export interface CliIo {
   stdout: NodeJS.WriteStream;
   stderr: NodeJS.WriteStream;
   version: string;
+  /** Standard input, for `diagnose -` (default: process.stdin). */
+  stdin?: AsyncIterable<Uint8Array> & { isTTY?: boolean };
+  /** The variables the CLI reads: FORCE_COLOR, NO_COLOR (the composition root passes process.env). */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
 /** Runs one command and returns its exit code; user mistakes become one line on stderr, never a stack trace. */
@@ -31,7 +31,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   try {
     const args = parseArgs(argv);
     if (args.command === 'help') {
-      io.stdout.write(`${USAGE}\n`);
+      io.stdout.write(`${USAGE[args.topic ?? 'main']}\n`);
       return 0;
     }
     if (args.command === 'version') {
@@ -40,6 +40,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     // The patcher and GitHub's workflow parser are loaded only for `fix`: `diagnose` does not pay for them.
     if (args.command === 'fix') return await (await import('./run-fix.js')).runFix(args, io);
+    if (args.command === 'rules') return runRules(args, loadRules(args.rules), io);
+    if (args.command === 'explain') return runExplain(args, loadRules(args.rules), io);
     return await runDiagnose(args, io);
   } catch (error) {
     if (error instanceof CliError || error instanceof RuleError) {
@@ -52,17 +54,23 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function runDiagnose(args: DiagnoseArgs, io: CliIo): Promise<number> {
-  const rules = loadRuleSet(args.rulesDir ?? BUILTIN_RULES_DIR);
-  const { stream, size } = openLog(args.input);
-  const bar = progressBar(io.stderr, size);
-  const options = args.maxBytes !== null ? { maxBytes: args.maxBytes, onProgress: bar.update } : { onProgress: bar.update };
-  const diagnosis = await diagnoseLog(stream, rules, options);
-  bar.done();
+  const rules = loadRules(args.rules);
+  const stdin = io.stdin ?? process.stdin;
+  if (args.input === '-' && stdin.isTTY) io.stderr.write('goarch: reading the log from the terminal: paste it and press Ctrl-D (or give a file: goarch diagnose build.log)\n');
+  const bar: { current: ReturnType<typeof progressBar> | null } = { current: null };
+  const merged = await diagnoseInput(args.input, { stdin, env: io.env ?? {} }, rules, {
+    maxBytes: args.maxBytes,
+    onStart: (size) => (bar.current = progressBar(io.stderr, size)),
+    onProgress: (bytes) => bar.current?.update(bytes),
+  });
+  bar.current?.done();
+  const { diagnosis } = merged;
+  if (args.input === '-' && diagnosis.bytes === 0) io.stderr.write('goarch: standard input was empty (in docker run, pass -i so that the log reaches goarch)\n');
   let out: string;
-  if (args.format === 'json') out = `${renderJson(diagnosis)}\n`;
-  else if (args.format === 'markdown') out = renderMarkdown(diagnosis, diagnosis.truncated ? { note: `Only the first ${diagnosis.bytes} bytes of the log were scanned.` } : {});
+  if (args.format === 'json') out = `${renderDiagnosisJson(merged)}\n`;
+  else if (args.format === 'markdown') out = renderMarkdown(diagnosis, diagnosis.truncated ? { note: `Only the first ${diagnosis.bytes} bytes of the log were scanned.` } : {}) + renderSources(merged, true);
   else if (args.format === 'slack') out = `${JSON.stringify(renderSlackBlocks(diagnosis), null, 2)}\n`;
-  else out = renderText(diagnosis, { color: !!io.stdout.isTTY && !process.env.NO_COLOR });
+  else out = renderText(diagnosis, { color: useColor(args.color, io.env ?? {}, !!io.stdout.isTTY) }) + renderSources(merged, false);
   io.stdout.write(out);
   return args.failOnIncident && diagnosis.incidents.length > 0 ? 1 : 0;
 }

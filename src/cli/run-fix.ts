@@ -1,11 +1,10 @@
 import { readFileSync, statSync, writeFileSync } from 'node:fs';
-import { diagnoseLog } from '../core/diagnose/diagnose-log.js';
 import { unifiedDiff } from '../core/fix/unified-diff.js';
 import { validateWorkflowLazily } from '../runtime/validate-workflow-lazily.js';
-import { BUILTIN_RULES_DIR, loadRuleSet } from '../service/load-rule-set.js';
 import { proposeWorkflowFix } from '../service/propose-workflow-fix.js';
 import { CliError } from './cli-error.js';
-import { openLog } from './open-log.js';
+import { loadRules } from './load-rules.js';
+import { diagnoseInput } from './diagnose-input.js';
 import type { FixArgs } from './parse-args.js';
 import type { CliIo } from './run-cli.js';
 
@@ -22,8 +21,8 @@ export const EXIT_NO_SAFE_EDIT = 3;
 export async function runFix(args: FixArgs, io: CliIo): Promise<number> {
   // 1. Inputs.
   const workflow = readWorkflow(args.workflow);
-  const rules = loadRuleSet(args.rulesDir ?? BUILTIN_RULES_DIR);
-  const diagnosis = await diagnoseLog(openLog(args.log).stream, rules);
+  const rules = loadRules(args.rules);
+  const { diagnosis } = await diagnoseInput(args.log, { stdin: io.stdin ?? process.stdin, env: io.env ?? {} }, rules, { maxBytes: null });
   // 2. Propose.
   const proposal = await proposeWorkflowFix(workflow, diagnosis.incidents, args.workflow, validateWorkflowLazily);
   if (proposal.status === 'no-safe-edit') {

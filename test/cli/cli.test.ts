@@ -49,7 +49,7 @@ describe('goarch diagnose', () => {
     [['diagnose', '/no/such/file.log'], /^goarch: cannot read "\/no\/such\/file\.log": no such file\n$/],
     [['diagnose', ROOT], /^goarch: cannot read ".*": it is a directory\n$/],
     [['diagnose', '--format', 'yaml', POSITIVE], /^goarch: --format must be one of text, markdown, json, slack \(got "yaml"\)\n$/],
-    [['diagnose', '--bogus', POSITIVE], /^goarch: unknown flag "--bogus" for diagnose\n$/],
+    [['diagnose', '--bogus', POSITIVE], /^goarch: unknown flag "--bogus" for diagnose \(see goarch diagnose --help\)\n$/],
     [['diagnose'], /^goarch: diagnose needs a log file, or - for standard input\n$/],
     [['frobnicate'], /^goarch: unknown command "frobnicate"/],
     [['diagnose', '--rules', '/no/such/dir', POSITIVE], /^goarch: \/no\/such\/dir: \(directory\): cannot read rules directory: ENOENT\n$/],

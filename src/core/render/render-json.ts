@@ -1,6 +1,9 @@
 import { verdictOf, type Diagnosis } from '../model/incident.js';
 
-/** The stable JSON shape of `goarch diagnose --json` (documented in the README). */
+/** The version of the JSON shape (schemas/diagnosis.schema.json): raised when a field is removed or changes meaning. */
+export const JSON_SCHEMA_VERSION = 1;
+
+/** The stable JSON shape of `goarch diagnose --json` (documented in the README and schemas/diagnosis.schema.json). */
 export function renderJson(diagnosis: Diagnosis): string {
   const incidents = diagnosis.incidents.map((i) => ({
     class: i.class,
@@ -21,5 +24,5 @@ export function renderJson(diagnosis: Diagnosis): string {
   }));
   const verdict = diagnosis.verdict ?? verdictOf(diagnosis);
   const nearest = verdict === 'not-architecture' && diagnosis.nearest ? diagnosis.nearest : null;
-  return JSON.stringify({ verdict, incidents, nearest, lines: diagnosis.lines, bytes: diagnosis.bytes, truncated: diagnosis.truncated }, null, 2);
+  return JSON.stringify({ schemaVersion: JSON_SCHEMA_VERSION, verdict, incidents, nearest, lines: diagnosis.lines, bytes: diagnosis.bytes, truncated: diagnosis.truncated }, null, 2);
 }
