@@ -4,7 +4,7 @@ import { normalizeLine } from '../log/normalize-line.js';
 import type { Rule, ContextPattern } from '../rules/rule.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { execPattern } from '../rules/compile-pattern.js';
-import { ContextTracker, type ContextSnapshot, type VertexInfo } from '../diagnose/context-tracker.js';
+import { ContextTracker, type ContextSnapshot, type VertexInfo } from './context-tracker.js';
 import { TriggerAutomaton } from './trigger-automaton.js';
 
 /** One line that a rule matched, with what the log said around it. */
