@@ -75,13 +75,17 @@ export class LogScanner {
   private readonly perRule = new Map<string, number>();
   private readonly maxBytes: number;
   private readonly automaton: TriggerAutomaton;
+  private readonly index: TriggerIndex;
+  /** Scratch for the trigger indices found in one text. */
+  private readonly ids: number[] = [];
 
   constructor(
     private readonly ruleSet: RuleSet,
     options: ScanOptions = {},
   ) {
     this.maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
-    this.automaton = automatonFor(ruleSet);
+    this.index = indexFor(ruleSet);
+    this.automaton = this.index.automaton;
   }
 
   /** Feeds the next chunk. Returns false once the byte limit is reached (further chunks are ignored). */
@@ -200,8 +204,7 @@ export class LogScanner {
     }
     const norm = normalizeLine(decode(this.buf, from, to));
     if (this.tracker.observe(norm, lineNo)) return;
-    const lower = norm.text.toLowerCase();
-    const candidates = this.ruleSet.candidates(lower);
+    const candidates = this.candidatesIn(norm.text);
     if (candidates.length > 0 && this.matchLine(candidates, norm.text, lineNo, norm.vertex, start, end)) return;
     // A message a terminal wrapped over several lines: the pattern needs the rest of the message, or (with no
     // candidates) a trigger crosses a line break, from the line before or into the next line of a long one.
@@ -210,6 +213,33 @@ export class LogScanner {
     const fromBefore = hit >= start && (this.automaton.lastDepth() > hit - start + 1 || this.automaton.find(this.buf, start, hit + 1) === -1);
     if (candidates.length === 0 && !fromBefore && !this.triggerRunsOn(start, end)) return;
     this.matchWrapped(norm.text, lineNo, norm.vertex, start, end, fromBefore);
+  }
+
+  /**
+   * The rules whose trigger words occur in a text, highest priority first: what RuleSet.candidates gives for
+   * its lower case, found by one pass of the automaton instead of a search per trigger word.
+   */
+  private candidatesIn(text: string): readonly Rule[] {
+    const ids = this.ids;
+    const n = this.automaton.triggersIn(text, ids);
+    // A non-ASCII character may lower-case to ASCII (the Kelvin sign to k): RuleSet's own search decides.
+    if (n < 0) return this.ruleSet.candidates(text.toLowerCase());
+    const { rulesOf, cache } = this.index;
+    let count = 0;
+    for (let i = 0; i < n; i++) if (rulesOf[ids[i]!] !== null) count++;
+    if (count === 0) return NO_RULES;
+    const found: number[] = [];
+    for (let i = 0; i < n; i++) if (rulesOf[ids[i]!] !== null) found.push(ids[i]!);
+    found.sort((a, b) => a - b);
+    const key = found.join(',');
+    let rules = cache.get(key);
+    if (!rules) {
+      const out = new Set<Rule>();
+      for (const t of found) for (const r of rulesOf[t] ?? []) out.add(r);
+      rules = [...out].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
+      if (cache.size < 1024) cache.set(key, rules);
+    }
+    return rules;
   }
 
   /** A long line whose last bytes begin a trigger that the next line completes (a wrapped message). */
@@ -250,7 +280,8 @@ export class LogScanner {
    */
   private matchWrapped(text: string, lineNo: number, vertex: number | null, start: number, end: number, fromBefore: boolean): void {
     // This line as the last piece: the lines before it of one length (the terminal's width), if it is not longer.
-    const before = start > 0 ? this.linesBefore(start, MAX_WRAP_PIECES - 1) : [];
+    // Only the run of lines of the last one's width is ever joined: read no further back than that.
+    const before = start > 0 ? this.linesBefore(start, MAX_WRAP_PIECES - 1, true) : [];
     const width = (before[before.length - 1] ?? '').length;
     // A trigger word that crosses the break: a word-wrapping viewer breaks at a space, short of the width.
     if (fromBefore && width > 0 && (width < MIN_WRAPPED || text.length > width)) {
@@ -262,22 +293,12 @@ export class LogScanner {
       for (let i = before.length - 1; i >= 0 && (before[i] ?? '').length === width; i--) pieces.unshift(before[i] ?? '');
       const firstLine = lineNo - (pieces.length - 1);
       // A middle piece: the message goes on while the pieces have the full width.
-      if (text.length === width) {
-        for (const next of this.linesAfter(end, MAX_WRAP_PIECES - pieces.length)) {
-          pieces.push(next);
-          if (next.length !== width) break;
-        }
-      }
+      if (text.length === width) pieces.push(...this.linesAfter(end, MAX_WRAP_PIECES - pieces.length, width));
       if (this.tryPieces(pieces, firstLine, vertex, start, end)) return;
     }
     // This line as the first piece: the lines after it while the one before has this line's length.
     if (text.length < MIN_WRAPPED) return;
-    const pieces = [text];
-    for (const next of this.linesAfter(end, MAX_WRAP_PIECES - 1)) {
-      pieces.push(next);
-      if (next.length !== text.length) break;
-    }
-    this.tryPieces(pieces, lineNo, vertex, start, end);
+    this.tryPieces([text, ...this.linesAfter(end, MAX_WRAP_PIECES - 1, text.length)], lineNo, vertex, start, end);
   }
 
   private tryPieces(pieces: string[], first: number, vertex: number | null, start: number, end: number): boolean {
@@ -285,7 +306,7 @@ export class LogScanner {
     // The joined message may state facts too (a platform warning wrapped over two lines).
     this.tracker.observeWrapped(pieces.join(''), first, vertex);
     for (const joined of [pieces.join(''), pieces.map((p, i) => (i === 0 ? p : p.trimStart())).join(' ')]) {
-      const candidates = this.ruleSet.candidates(joined.toLowerCase());
+      const candidates = this.candidatesIn(joined);
       if (candidates.length > 0 && this.matchLine(candidates, joined, first, vertex, start, end)) return true;
     }
     return false;
@@ -314,23 +335,29 @@ export class LogScanner {
     return true;
   }
 
-  private linesBefore(start: number, n: number): string[] {
+  /** Up to n normalised lines before `start`, oldest first; with `sameWidth`, only those of the nearest one's length. */
+  private linesBefore(start: number, n: number, sameWidth = false): string[] {
     const out: string[] = [];
     let end = start - 1;
     while (out.length < n && end > 0) {
       const s = this.buf.lastIndexOf(NL, end - 1) + 1;
-      out.push(normalizeLine(decode(this.buf, s, Math.min(end, s + MAX_LINE))).text);
+      const text = normalizeLine(decode(this.buf, s, Math.min(end, s + MAX_LINE))).text;
+      if (sameWidth && out.length > 0 && text.length !== out[0]!.length) break;
+      out.push(text);
       end = s - 1;
     }
     return out.reverse();
   }
 
-  private linesAfter(end: number, n: number): string[] {
+  /** Up to n normalised lines after `end`; with `width`, stopping after the first line not of that length. */
+  private linesAfter(end: number, n: number, width = -1): string[] {
     const out: string[] = [];
     let s = end + 1;
     while (out.length < n && s < this.buf.length) {
       const e = lineEnd(this.buf, s);
-      out.push(normalizeLine(decode(this.buf, s, Math.min(e, s + MAX_LINE))).text);
+      const text = normalizeLine(decode(this.buf, s, Math.min(e, s + MAX_LINE))).text;
+      out.push(text);
+      if (width >= 0 && text.length !== width) break;
       s = e + 1;
     }
     return out;
@@ -338,15 +365,26 @@ export class LogScanner {
 }
 
 const NL = 10;
-const automata = new WeakMap<RuleSet, TriggerAutomaton>();
+const NO_RULES: readonly Rule[] = [];
 
-function automatonFor(rules: RuleSet): TriggerAutomaton {
-  let a = automata.get(rules);
-  if (!a) {
-    a = new TriggerAutomaton(rules.triggers);
-    automata.set(rules, a);
+/** The automaton over a rule set's trigger words, and the rules each word (by its index) calls for. */
+interface TriggerIndex {
+  automaton: TriggerAutomaton;
+  /** Per trigger index: the rules it triggers, or null for a word only the context tracker reads. */
+  rulesOf: Array<readonly Rule[] | null>;
+  cache: Map<string, readonly Rule[]>;
+}
+const indexes = new WeakMap<RuleSet, TriggerIndex>();
+
+function indexFor(rules: RuleSet): TriggerIndex {
+  let index = indexes.get(rules);
+  if (!index) {
+    const byWord = new Map<string, Rule[]>();
+    for (const r of rules.rules) for (const t of r.triggers) byWord.set(t, [...(byWord.get(t) ?? []), r]);
+    index = { automaton: new TriggerAutomaton(rules.triggers), rulesOf: rules.triggers.map((t) => byWord.get(t) ?? null), cache: new Map() };
+    indexes.set(rules, index);
   }
-  return a;
+  return index;
 }
 
 function lastTrace(before: readonly string[]): string | null {

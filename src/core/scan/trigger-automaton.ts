@@ -26,8 +26,10 @@ export class TriggerAutomaton {
     // Trie.
     const goto: Array<Map<number, number>> = [new Map()];
     const ends: boolean[] = [false];
+    /** Indices (into `triggers`) of the triggers that end at each state, its failure chain's included. */
+    const outputs: number[][] = [[]];
     const depth: number[] = [0];
-    for (const t of triggers) {
+    for (const [index, t] of triggers.entries()) {
       let s = 0;
       for (const ch of t.toLowerCase()) {
         const c = classOf[ch.charCodeAt(0)] ?? 0;
@@ -36,12 +38,14 @@ export class TriggerAutomaton {
           next = goto.length;
           goto.push(new Map());
           ends.push(false);
+          outputs.push([]);
           depth.push((depth[s] ?? 0) + 1);
           goto[s]?.set(c, next);
         }
         s = next;
       }
       ends[s] = true;
+      outputs[s]?.push(index);
     }
     // Failure links, breadth first, folded into a full transition table.
     const n = goto.length;
@@ -58,6 +62,7 @@ export class TriggerAutomaton {
     for (let qi = 0; qi < queue.length; qi++) {
       const s = queue[qi] ?? 0;
       if (ends[fail[s] ?? 0]) ends[s] = true;
+      if (s !== 0) for (const o of outputs[fail[s] ?? 0] ?? []) if (!outputs[s]?.includes(o)) outputs[s]?.push(o);
       for (let c = 0; c < width; c++) {
         const next = goto[s]?.get(c);
         const viaFail = delta[(fail[s] ?? 0) * width + c] ?? 0;
@@ -94,6 +99,18 @@ export class TriggerAutomaton {
       return false;
     };
     this.find = makeFinder(table, classOf, depths, fullWidth, found);
+    const outs = outputs.map((o) => Int32Array.from(o));
+    this.triggersIn = (text, into) => {
+      let st = 0;
+      let n = 0;
+      for (let i = 0; i < text.length; i++) {
+        const code = text.charCodeAt(i);
+        if (code > 127) return -1;
+        st = table[Math.abs(st) + classOf[code]!]!;
+        if (st < 0) for (const o of outs[-st / fullWidth]!) if (!seenBefore(into, n, o)) into[n++] = o;
+      }
+      return n;
+    };
     this.lastDepth = () => found.depth;
   }
 
@@ -104,6 +121,13 @@ export class TriggerAutomaton {
    */
   readonly lastDepth: () => number;
 
+  /**
+   * Every trigger that occurs in a (decoded, normalised) text, ASCII case-insensitively: their indices into
+   * the constructor's list are written to `into[0..n)`, in the order they end, and n is returned; -1 when the
+   * text holds a non-ASCII character (whose lower case may be ASCII: the caller falls back to toLowerCase).
+   */
+  readonly triggersIn: (text: string, into: number[]) => number;
+
   /** True when a trigger found in bytes[from, to) began at or before `lineBreak` and ends after it. */
   readonly crossesAt: (bytes: Uint8Array, from: number, lineBreak: number, to: number) => boolean;
 
@@ -112,6 +136,11 @@ export class TriggerAutomaton {
    * tables rather than a method: V8 keeps them as constants in the hot loop (about 18% faster).
    */
   readonly find: (bytes: Uint8Array, from: number, to: number) => number;
+}
+
+function seenBefore(list: readonly number[], n: number, value: number): boolean {
+  for (let i = 0; i < n; i++) if (list[i] === value) return true;
+  return false;
 }
 
 function makeFinder(delta: Int32Array, classOf: Uint8Array, depth: Int32Array, width: number, found: { depth: number }): (bytes: Uint8Array, from: number, to: number) => number {
