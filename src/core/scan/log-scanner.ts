@@ -1,6 +1,6 @@
 import { Buffer } from 'node:buffer';
 import type { Platform } from '../model/incident.js';
-import { normalizeLine } from '../log/normalize-line.js';
+import { normalizeLine, type NormalizedLine } from '../log/normalize-line.js';
 import type { Rule, ContextPattern } from '../rules/rule.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { execPattern } from '../rules/compile-pattern.js';
@@ -202,7 +202,7 @@ export class LogScanner {
       from = Math.max(start, centre - MAX_LINE / 2);
       to = Math.min(end, from + MAX_LINE);
     }
-    const norm = normalizeLine(decode(this.buf, from, to));
+    const norm = normalized(this.buf, from, to);
     if (this.tracker.observe(norm, lineNo)) return;
     const candidates = this.candidatesIn(norm.text);
     if (candidates.length > 0 && this.matchLine(candidates, norm.text, lineNo, norm.vertex, start, end)) return;
@@ -341,7 +341,7 @@ export class LogScanner {
     let end = start - 1;
     while (out.length < n && end > 0) {
       const s = this.buf.lastIndexOf(NL, end - 1) + 1;
-      const text = normalizeLine(decode(this.buf, s, Math.min(end, s + MAX_LINE))).text;
+      const text = normalized(this.buf, s, Math.min(end, s + MAX_LINE)).text;
       if (sameWidth && out.length > 0 && text.length !== out[0]!.length) break;
       out.push(text);
       end = s - 1;
@@ -355,7 +355,7 @@ export class LogScanner {
     let s = end + 1;
     while (out.length < n && s < this.buf.length) {
       const e = lineEnd(this.buf, s);
-      const text = normalizeLine(decode(this.buf, s, Math.min(e, s + MAX_LINE))).text;
+      const text = normalized(this.buf, s, Math.min(e, s + MAX_LINE)).text;
       out.push(text);
       if (width >= 0 && text.length !== width) break;
       s = e + 1;
@@ -402,10 +402,34 @@ function lineEnd(buf: Buffer, from: number): number {
   return e === -1 ? buf.length : e;
 }
 
+/** Set by decode: the line it decoded holds no control byte but tabs (no CR, no escape, no NUL). */
+let decodedClean = true;
+
 /** Decodes one line as UTF-8 (invalid sequences become U+FFFD) into a fresh string. */
 function decode(buf: Buffer, from: number, to: number): string {
-  for (let i = from; i < to; i++) if (buf[i]! > 127) return buf.toString('utf8', from, to);
+  let clean = true;
+  for (let i = from; i < to; i++) {
+    const b = buf[i]!;
+    if (b > 127) {
+      // Control bytes are ASCII: UTF-8 decoding creates none.
+      for (let j = i; clean && j < to; j++) if (isControl(buf[j]!)) clean = false;
+      decodedClean = clean;
+      return buf.toString('utf8', from, to);
+    }
+    if (clean && isControl(b)) clean = false;
+  }
+  decodedClean = clean;
   return buf.toString('latin1', from, to);
+}
+
+function isControl(b: number): boolean {
+  return (b < 0x20 && b !== 0x09) || b === 0x7f;
+}
+
+/** One line of the buffer, decoded and normalised. */
+function normalized(buf: Buffer, from: number, to: number): NormalizedLine {
+  const raw = decode(buf, from, to);
+  return normalizeLine(raw, decodedClean);
 }
 
 function matchAny(patterns: readonly RegExp[], text: string): Record<string, string> | null {
