@@ -357,7 +357,8 @@ export class ContextTracker {
   }
 
   private readAssignments(text: string): void {
-    if (!text.includes('=')) return;
+    // Every key ASSIGN reads holds GO (GOOS, CGO_ENABLED...) or is CC or CXX.
+    if (!text.includes('=') || (!text.includes('GO') && !text.includes('CC=') && !text.includes('CXX='))) return;
     ASSIGN.lastIndex = 0;
     for (let m = ASSIGN.exec(text); m; m = ASSIGN.exec(text)) {
       const key = m.groups?.key;

@@ -80,7 +80,7 @@ export class LogScanner {
   private readonly ids: number[] = [];
 
   constructor(
-    private readonly ruleSet: RuleSet,
+    ruleSet: RuleSet,
     options: ScanOptions = {},
   ) {
     this.maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
@@ -222,12 +222,18 @@ export class LogScanner {
   private candidatesIn(text: string): readonly Rule[] {
     const ids = this.ids;
     const n = this.automaton.triggersIn(text, ids);
-    // A non-ASCII character may lower-case to ASCII (the Kelvin sign to k): RuleSet's own search decides.
-    if (n < 0) return this.ruleSet.candidates(text.toLowerCase());
     const { rulesOf, cache } = this.index;
     let count = 0;
-    for (let i = 0; i < n; i++) if (rulesOf[ids[i]!] !== null) count++;
+    let only = -1;
+    for (let i = 0; i < n; i++) {
+      if (rulesOf[ids[i]!] !== null) {
+        count++;
+        only = ids[i]!;
+      }
+    }
     if (count === 0) return NO_RULES;
+    // One word: its rules, already in order.
+    if (count === 1) return rulesOf[only]!;
     const found: number[] = [];
     for (let i = 0; i < n; i++) if (rulesOf[ids[i]!] !== null) found.push(ids[i]!);
     found.sort((a, b) => a - b);
@@ -380,7 +386,8 @@ function indexFor(rules: RuleSet): TriggerIndex {
   let index = indexes.get(rules);
   if (!index) {
     const byWord = new Map<string, Rule[]>();
-    for (const r of rules.rules) for (const t of r.triggers) byWord.set(t, [...(byWord.get(t) ?? []), r]);
+    // rules.rules is in priority order, so each word's list is too (as RuleSet.candidates sorts them).
+    for (const r of rules.rules) for (const t of r.triggers) if (!byWord.get(t)?.includes(r)) byWord.set(t, [...(byWord.get(t) ?? []), r]);
     index = { automaton: new TriggerAutomaton(rules.triggers), rulesOf: rules.triggers.map((t) => byWord.get(t) ?? null), cache: new Map() };
     indexes.set(rules, index);
   }
@@ -434,6 +441,9 @@ function normalized(buf: Buffer, from: number, to: number): NormalizedLine {
 
 function matchAny(patterns: readonly RegExp[], text: string): Record<string, string> | null {
   for (const re of patterns) {
+    // The native test first: most tries fail, and XRegExp's exec (for the named captures) costs far more.
+    re.lastIndex = 0;
+    if (!re.test(text)) continue;
     const m = execPattern(re, text);
     if (m) return m;
   }

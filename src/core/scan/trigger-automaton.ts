@@ -104,8 +104,16 @@ export class TriggerAutomaton {
       let st = 0;
       let n = 0;
       for (let i = 0; i < text.length; i++) {
-        const code = text.charCodeAt(i);
-        if (code > 127) return -1;
+        let code = text.charCodeAt(i);
+        if (code > 127) {
+          // As toLowerCase would: of all non-ASCII characters only these two lower-case to ASCII letters
+          // (U+0130 to i and a combining dot, which belongs to no trigger; the Kelvin sign to k).
+          if (code === 0x130) {
+            st = table[Math.abs(st) + classOf[0x69]!]!;
+            if (st < 0) for (const o of outs[-st / fullWidth]!) if (!seenBefore(into, n, o)) into[n++] = o;
+            code = 0;
+          } else code = code === 0x212a ? 0x6b : 0;
+        }
         st = table[Math.abs(st) + classOf[code]!]!;
         if (st < 0) for (const o of outs[-st / fullWidth]!) if (!seenBefore(into, n, o)) into[n++] = o;
       }
@@ -123,8 +131,8 @@ export class TriggerAutomaton {
 
   /**
    * Every trigger that occurs in a (decoded, normalised) text, ASCII case-insensitively: their indices into
-   * the constructor's list are written to `into[0..n)`, in the order they end, and n is returned; -1 when the
-   * text holds a non-ASCII character (whose lower case may be ASCII: the caller falls back to toLowerCase).
+   * the constructor's list are written to `into[0..n)`, in the order they end, and n is returned. Finds what
+   * `text.toLowerCase().includes(trigger)` finds, without making the lower-case copy.
    */
   readonly triggersIn: (text: string, into: number[]) => number;
 
