@@ -13,9 +13,11 @@
 //   goreleaser goreleaser's own `• building binary=...` lines from the fixtures with `go build -v` package lines;
 //   dense      the fixture failure logs only, repeated: a worst case, far denser in trigger words than any real log.
 //
-// Options: --size 200m (the table's size; 20m/200m/1g...), --kinds toolchain,buildkit (a subset),
-// --rss-sizes 20m,200m (the sizes of the peak-RSS table, one run each; add 1g to measure it: opt-in),
-// --runs 3, --write (rewrite the table in BENCHMARKS.md). Logs are written to a temp folder and deleted.
+// Options: --size 200m (the table's size; 20m/200m/1g...), --dense-size 20m (the dense log's: goarch reads
+// it at a few MB/s, so 200 MB would take minutes), --kinds toolchain,buildkit (a subset), --rss-sizes 20m
+// (more sizes for the peak-RSS table, one run each; --rss-sizes 20m,1g measures 1 GB: opt-in, and
+// --rss-kinds toolchain,buildkit limits those runs to some kinds), --runs 3, --write (rewrite the table in BENCHMARKS.md), --logs-only DIR (write the logs there and
+// stop: for node --cpu-prof). Logs are written to a temp folder and deleted.
 import { execFileSync, spawnSync } from 'node:child_process';
 import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -47,8 +49,11 @@ for (const k of KINDS) if (!ALL_KINDS.includes(k)) {
   process.exit(2);
 }
 const SIZE = parseSize(arg('size', '200m'));
+const DENSE_SIZE = Math.min(SIZE, parseSize(arg('dense-size', '20m')));
+const sizeOf = (kind) => (kind === 'dense' ? DENSE_SIZE : SIZE);
 const RSS_SIZES = arg('rss-sizes', '20m').split(',').filter((s) => s !== '').map(parseSize);
 const RUNS = Number(arg('runs', '3'));
+const RSS_KINDS = arg('rss-kinds', KINDS.join(',')).split(',').filter((k) => KINDS.includes(k));
 
 if (!existsSync(join(ROOT, 'dist', 'cli.js'))) {
   console.error('bench: dist/ is missing; run npm run build first');
@@ -229,20 +234,21 @@ const work = mkdtempSync(join(tmpdir(), 'goarch-bench-'));
 const cleanup = () => rmSync(work, { recursive: true, force: true });
 process.on('exit', cleanup);
 process.on('SIGINT', () => process.exit(130));
+process.on('SIGTERM', () => process.exit(143));
 
 const specs = Object.fromEntries(KINDS.map((k) => [k, kindSpec(k)]));
 // --logs-only DIR: write the logs there and stop (for profiling: node --cpu-prof dist/cli.js diagnose DIR/kind.log).
 if (arg('logs-only', null)) {
   const dir = arg('logs-only', null);
   mkdirSync(dir, { recursive: true });
-  for (const kind of KINDS) await writeLog(join(dir, `${kind}.log`), SIZE, specs[kind]);
+  for (const kind of KINDS) await writeLog(join(dir, `${kind}.log`), sizeOf(kind), specs[kind]);
   process.exit(0);
 }
 const mb = (b) => b / 1024 / 1024;
 const rows = [];
 for (const kind of KINDS) {
   const log = join(work, `${kind}.log`);
-  const { bytes, lines } = await writeLog(log, SIZE, specs[kind]);
+  const { bytes, lines } = await writeLog(log, sizeOf(kind), specs[kind]);
   const g = [];
   const c = [];
   // Interleaved, so that a change in the machine's load falls on both.
@@ -253,7 +259,7 @@ for (const kind of KINDS) {
   const grepS = Math.min(...g.map((x) => x.seconds));
   const cliS = Math.min(...c.map((x) => x.seconds));
   const found = checkFound(kind, specs[kind], c[0].diagnosis);
-  rows.push({ kind, what: specs[kind].what, mb: mb(bytes), lines, hits: g[0].hits, goarch: mb(bytes) / cliS, grep: mb(bytes) / grepS, ratio: grepS / cliS, rss: Math.max(...c.map((x) => x.rssMb)), found });
+  rows.push({ kind, what: specs[kind].what, size: sizeOf(kind), mb: mb(bytes), lines, hits: g[0].hits, goarch: mb(bytes) / cliS, grep: mb(bytes) / grepS, ratio: grepS / cliS, rss: Math.max(...c.map((x) => x.rssMb)), found });
   rmSync(log);
   console.error(`bench: ${kind} done`);
 }
@@ -261,7 +267,8 @@ for (const kind of KINDS) {
 const rssRows = [];
 for (const size of RSS_SIZES) {
   const row = { size, byKind: {} };
-  for (const kind of KINDS) {
+  for (const kind of RSS_KINDS) {
+    if (sizeOf(kind) === size) continue; // the table's own runs give it
     const log = join(work, `${kind}-rss.log`);
     const { bytes } = await writeLog(log, size, specs[kind]);
     const c = goarchOnce(log);
@@ -277,21 +284,28 @@ for (const size of RSS_SIZES) {
 
 const sizeLabel = (b) => (b >= 1024 * 1024 * 1024 ? `${(b / 1024 / 1024 / 1024).toFixed(0)} GB` : `${mb(b).toFixed(0)} MB`);
 const table = [
-  '| log kind | lines | lines grep matches | goarch MB/s | grep MB/s | goarch / grep | peak RSS (MB) | failure found |',
-  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
-  ...rows.map((r) => `| ${r.kind}: ${r.what} | ${r.lines} | ${r.hits} | ${r.goarch.toFixed(0)} | ${r.grep.toFixed(0)} | **${r.ratio.toFixed(2)}×** | ${r.rss.toFixed(0)} | ${r.found} |`),
+  '| log kind | size | lines | lines grep matches | goarch MB/s | grep MB/s | goarch / grep | peak RSS (MB) | failures found |',
+  '| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |',
+  ...rows.map((r) => `| ${r.kind}: ${r.what} | ${sizeLabel(r.size)} | ${r.lines} | ${r.hits} | ${r.goarch.toFixed(0)} | ${r.grep.toFixed(0)} | **${r.ratio.toFixed(2)}×** | ${r.rss.toFixed(0)} | ${r.found} |`),
 ].join('\n');
-const rssTable = rssRows.length === 0 ? '' : [
-  `| size | ${KINDS.map((k) => `${k} peak RSS (MB) @ MB/s`).join(' | ')} |`,
+// Peak RSS by size: the extra sizes' runs, and the table's own runs (at their size).
+const rssBySize = new Map(rssRows.map((r) => [r.size, r.byKind]));
+for (const r of rows) {
+  const byKind = rssBySize.get(r.size) ?? {};
+  byKind[r.kind] ??= { rss: r.rss, mbps: r.goarch };
+  rssBySize.set(r.size, byKind);
+}
+const rssTable = [
+  `| size | ${KINDS.join(' | ')} |`,
   `| --- | ${KINDS.map(() => '---:').join(' | ')} |`,
-  ...rssRows.map((r) => `| ${sizeLabel(r.size)} | ${KINDS.map((k) => `${r.byKind[k].rss.toFixed(0)} @ ${r.byKind[k].mbps.toFixed(0)}`).join(' | ')} |`),
+  ...[...rssBySize].sort((a, b) => a[0] - b[0]).map(([size, byKind]) => `| ${sizeLabel(size)} | ${KINDS.map((k) => (byKind[k] ? `${byKind[k].rss.toFixed(0)} MB (${byKind[k].mbps.toFixed(0)} MB/s)` : '-')).join(' | ')} |`),
 ].join('\n');
 const grepVersion = execFileSync('grep', ['--version'], { encoding: 'utf8' }).split('\n')[0];
 const goVersion = execFileSync('go', ['version'], { encoding: 'utf8' }).trim();
 const command = `npm run bench -- ${process.argv.slice(2).filter((a) => a !== '--write').join(' ')}`.trim();
 const load = readFileSync('/proc/loadavg', 'utf8').split(' ').slice(0, 3).join(' ');
 const conditions = `${new Date().toISOString().slice(0, 10)}, 2 cores, Node ${process.version}, ${grepVersion}, ${goVersion}, locale ${process.env.LC_ALL ?? process.env.LANG ?? 'C'}, load average ${load} at the end`;
-console.log(`${conditions}\n${sizeLabel(SIZE)} per kind, best of ${RUNS} interleaved runs of each, same file, same run (${command})\n\n${table}\n${rssTable ? `\npeak RSS by size (one run each):\n\n${rssTable}\n` : ''}`);
+console.log(`${conditions}\nbest of ${RUNS} interleaved runs of each kind, same file, same run (${command})\n\n${table}\n\npeak RSS of goarch (throughput of that run) by log size:\n\n${rssTable}\n`);
 for (const r of rows) console.log(`${r.kind}: goarch at ${r.ratio.toFixed(2)}× grep (target ≥ 0.5× but for dense), peak RSS ${r.rss.toFixed(0)} MB (target ≤ 150 MB)`);
 
 if (process.argv.includes('--write')) {
@@ -300,7 +314,7 @@ if (process.argv.includes('--write')) {
   const start = old.indexOf('<!-- bench:scan -->');
   const end = old.indexOf('<!-- /bench:scan -->');
   if (start === -1 || end === -1) throw new Error('BENCHMARKS.md lacks the <!-- bench:scan --> markers');
-  const block = `<!-- bench:scan -->\nMeasured ${conditions}, with \`${command}\`: ${sizeLabel(SIZE)} per kind, best of ${RUNS} interleaved runs.\n\n${table}\n${rssTable ? `\nPeak RSS by log size (\`--rss-sizes\`, one run each, same kinds):\n\n${rssTable}\n` : ''}`;
+  const block = `<!-- bench:scan -->\nMeasured ${conditions}, with \`${command}\`: best of ${RUNS} interleaved runs of goarch and grep on each log.\n\n${table}\n\nPeak RSS of goarch by log size (the table's runs, and one run at each \`--rss-sizes\` size; the throughput of that run in brackets):\n\n${rssTable}\n`;
   writeFileSync(path, old.slice(0, start) + block + old.slice(end));
   console.log('wrote BENCHMARKS.md');
 }
