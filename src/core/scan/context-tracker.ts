@@ -58,6 +58,26 @@ const DOCKER_SUMMARY = /^ ?> \[(?:(?<platform>[a-z0-9]+\/[a-z0-9]+(?:\/v\d)?) )?
 const DOCKER_SIGNAL = /\b(?:docker (?:buildx |image )?(?:build|run|pull|create)|buildx|build-push-action|podman (?:build|run)|failed to solve|Step \d+\/\d+ : |\[internal\] load build definition)/i;
 const FILE_OUTPUT = /^(?<path>[^:\s]+): ELF (?:32|64)-bit [LM]SB [\w -]+, (?<machine>x86-64|ARM aarch64|ARM|Intel 80386|Intel i386|IBM S\/390|64-bit PowerPC[^,]*|UCB RISC-V|MIPS[^,]*)/;
 
+/**
+ * Words (matched ASCII case-insensitively) without one of which no pattern of `observe` can match a line
+ * outside a step's header, but for a BuildKit vertex header (`#12 [linux/arm64 2/3] RUN ...`, which the
+ * scanner tells by its `#`): each pattern above and in observe/observeFacts needs at least one of them.
+ * The scanner skips a plain printable line that holds none of them and no rule trigger without decoding it.
+ * Edit together with the patterns.
+ */
+export const FACT_WORDS: readonly string[] = [
+  // markers and sections: ##[group], GitLab's section_start, the runner header's Image:
+  '##[', 'section_', 'image: ',
+  // DOCKER_SUMMARY, DOCKER_SIGNAL, imageNamedIn (FROM_LINE, DOCKER_IMAGE_CMD)
+  '> [', 'docker', 'buildx', 'build-push-action', 'podman', 'failed to solve', 'step ', '[internal] load build definition', 'from',
+  // GO_VERSION, PKG_TOOL, TOOLCACHE (either form), UNAME_A, traced go commands, uname, Android's shell
+  'go version go', 'pkg/tool/', 'hostedtoolcache', '.tar.gz', '.zip', 'gnu/linux', '+ ', '$ ', 'uname -', '/system/bin/sh:',
+  // goreleaser's target=, lscpu, docker version's OS/Arch, the platform warning, gox, macOS home directories
+  'target=', 'architecture:', 'os/arch:', 'does not match the', '--> ', '/users/',
+  // GO_ENV_LINE (KEY="value"), ASSIGN's keys, PLATFORM_FLAG, FILE_OUTPUT
+  '="', "='", 'goos=', 'goarch=', 'goarm=', 'goamd64=', 'cgo_enabled=', 'cc=', 'cxx=', 'cgo_ldflags=', 'cgo_cflags=', '--platform', ': elf ',
+];
+
 const MAX_STEP_SCRIPT = 200;
 const MAX_VERTICES = 4096;
 
@@ -150,6 +170,17 @@ export class ContextTracker {
     if (DOCKER_SIGNAL.test(text)) this.dockerLine = line;
     this.observeFacts(text, n.vertex !== null, line);
     return false;
+  }
+
+  /**
+   * Reads a line that the scanner saw hold none of FACT_WORDS (nor a marker): what observe would do with it,
+   * which is to note a BuildKit vertex line (and its header). False when the tracker reads every line now.
+   */
+  observeQuiet(vertex: number | null, text: string, line: number): boolean {
+    if (this.wantsEveryLine()) return false;
+    if (this.section !== null) this.groupLines++;
+    if (vertex !== null) this.observeVertex(vertex, text, line);
+    return true;
   }
 
   /** Reads the facts of a message that a terminal wrapped over several lines, rejoined by the scanner. */

@@ -4,7 +4,7 @@ import { normalizeLine, type NormalizedLine } from '../log/normalize-line.js';
 import type { Rule, ContextPattern } from '../rules/rule.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { execPattern } from '../rules/compile-pattern.js';
-import { ContextTracker, type ContextSnapshot, type VertexInfo } from './context-tracker.js';
+import { ContextTracker, FACT_WORDS, type ContextSnapshot, type VertexInfo } from './context-tracker.js';
 import { TriggerAutomaton } from './trigger-automaton.js';
 
 /** One line that a rule matched, with what the log said around it. */
@@ -194,6 +194,9 @@ export class LogScanner {
   }
 
   private handleLine(start: number, end: number, hit: number): void {
+    // How much text the automaton had matched at the hit (before any other search moves it).
+    const depth = hit >= 0 ? this.automaton.lastDepth() : 0;
+    if (hit >= 0 && end - start <= MAX_LINE && this.quietLine(start, end, hit, depth)) return;
     const lineNo = this.lineNumberAt(start);
     let from = start;
     let to = end;
@@ -210,7 +213,7 @@ export class LogScanner {
     // candidates) a trigger crosses a line break, from the line before or into the next line of a long one.
     // A trigger that ends here but is not found in this line alone began before it (a timestamp prefix makes
     // the column useless for telling).
-    const fromBefore = hit >= start && (this.automaton.lastDepth() > hit - start + 1 || this.automaton.find(this.buf, start, hit + 1) === -1);
+    const fromBefore = hit >= start && (depth > hit - start + 1 || this.automaton.find(this.buf, start, hit + 1) === -1);
     if (candidates.length === 0 && !fromBefore && !this.triggerRunsOn(start, end)) return;
     this.matchWrapped(norm.text, lineNo, norm.vertex, start, end, fromBefore);
   }
@@ -246,6 +249,32 @@ export class LogScanner {
       if (cache.size < 1024) cache.set(key, rules);
     }
     return rules;
+  }
+
+  /**
+   * A line that its hit (a context word: `goarch=` in `packagefile internal/goarch=...`, a BuildKit vertex
+   * header's `[linux/`) shows to the tracker but that carries none of the facts it reads, and no rule
+   * trigger: decided on the bytes, and the line is then not decoded, normalised nor matched. Plain printable
+   * ASCII only, so that the normalised text is a suffix of these bytes and holds no word they lack; not a
+   * piece of a wrapped message. A BuildKit line is decoded for its vertex number alone.
+   */
+  private quietLine(start: number, end: number, hit: number, depth: number): boolean {
+    const buf = this.buf;
+    for (let i = start; i < end; i++) {
+      const b = buf[i]!;
+      if (b < 0x20 || b > 0x7e) return false;
+    }
+    if (this.index.facts.find(buf, start, end) !== -1) return false;
+    // As handleLine decides for a line without candidates: a trigger that begins on the line before, or
+    // that this long line's end begins, makes it a piece of a wrapped message.
+    if (depth > hit - start + 1 || this.automaton.find(buf, start, hit + 1) === -1) return false;
+    if (this.triggerRunsOn(start, end)) return false;
+    const hash = buf.indexOf(HASH, start);
+    if (hash !== -1 && hash < end) {
+      const norm = normalized(buf, start, end);
+      return this.tracker.observeQuiet(norm.vertex, norm.text, this.lineNumberAt(start));
+    }
+    return this.tracker.observeQuiet(null, '', 0);
   }
 
   /** A long line whose last bytes begin a trigger that the next line completes (a wrapped message). */
@@ -371,6 +400,7 @@ export class LogScanner {
 }
 
 const NL = 10;
+const HASH = 0x23;
 const NO_RULES: readonly Rule[] = [];
 
 /** The automaton over a rule set's trigger words, and the rules each word (by its index) calls for. */
@@ -379,6 +409,8 @@ interface TriggerIndex {
   /** Per trigger index: the rules it triggers, or null for a word only the context tracker reads. */
   rulesOf: Array<readonly Rule[] | null>;
   cache: Map<string, readonly Rule[]>;
+  /** Every rule trigger and every word the context tracker needs to read a fact (FACT_WORDS). */
+  facts: TriggerAutomaton;
 }
 const indexes = new WeakMap<RuleSet, TriggerIndex>();
 
@@ -388,7 +420,8 @@ function indexFor(rules: RuleSet): TriggerIndex {
     const byWord = new Map<string, Rule[]>();
     // rules.rules is in priority order, so each word's list is too (as RuleSet.candidates sorts them).
     for (const r of rules.rules) for (const t of r.triggers) if (!byWord.get(t)?.includes(r)) byWord.set(t, [...(byWord.get(t) ?? []), r]);
-    index = { automaton: new TriggerAutomaton(rules.triggers), rulesOf: rules.triggers.map((t) => byWord.get(t) ?? null), cache: new Map() };
+    const facts = new TriggerAutomaton([...new Set([...byWord.keys(), ...FACT_WORDS])]);
+    index = { automaton: new TriggerAutomaton(rules.triggers), rulesOf: rules.triggers.map((t) => byWord.get(t) ?? null), cache: new Map(), facts };
     indexes.set(rules, index);
   }
   return index;
