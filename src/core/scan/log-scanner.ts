@@ -260,11 +260,7 @@ export class LogScanner {
    */
   private quietLine(start: number, end: number, hit: number, depth: number): boolean {
     const buf = this.buf;
-    for (let i = start; i < end; i++) {
-      const b = buf[i]!;
-      if (b < 0x20 || b > 0x7e) return false;
-    }
-    if (this.index.facts.find(buf, start, end) !== -1) return false;
+    if (this.index.facts.findOrUnprintable(buf, start, end) !== -1) return false;
     // As handleLine decides for a line without candidates: a trigger that begins on the line before, or
     // that this long line's end begins, makes it a piece of a wrapped message.
     if (depth > hit - start + 1 || this.automaton.find(buf, start, hit + 1) === -1) return false;
@@ -281,7 +277,10 @@ export class LogScanner {
   private triggerRunsOn(start: number, end: number): boolean {
     if (end - start < MIN_WRAPPED || end >= this.buf.length) return false;
     const nextEnd = lineEnd(this.buf, end + 1);
-    return this.automaton.crossesAt(this.buf, Math.max(start, end - 200), end, nextEnd);
+    // A trigger that crosses the break begins and ends within its length of it (the break bytes, LF and a
+    // CR, are skipped: two more).
+    const reach = this.automaton.maxLength + 2;
+    return this.automaton.crossesAt(this.buf, Math.max(start, end - reach), end, Math.min(nextEnd, end + reach));
   }
 
   /** Runs the candidate rules on one (possibly joined) text; true when any matched. */

@@ -99,6 +99,17 @@ export class TriggerAutomaton {
       return false;
     };
     this.find = makeFinder(table, classOf, depths, fullWidth, found);
+    this.maxLength = triggers.reduce((m, t) => Math.max(m, t.length), 0);
+    this.findOrUnprintable = (bytes, from, to) => {
+      let st = 0;
+      for (let i = from; i < to; i++) {
+        const b = bytes[i]!;
+        if (b < 0x20 || b > 0x7e) return i;
+        st = table[st + classOf[b]!]!;
+        if (st < 0) return i;
+      }
+      return -1;
+    };
     const outs = outputs.map((o) => Int32Array.from(o));
     this.triggersIn = (text, into) => {
       let st = 0;
@@ -135,6 +146,12 @@ export class TriggerAutomaton {
    * `text.toLowerCase().includes(trigger)` finds, without making the lower-case copy.
    */
   readonly triggersIn: (text: string, into: number[]) => number;
+
+  /** Length of the longest trigger. */
+  readonly maxLength: number;
+
+  /** Index of the first byte that ends a trigger or is not printable ASCII (a control byte, a tab, non-ASCII) in bytes[from, to), or -1. */
+  readonly findOrUnprintable: (bytes: Uint8Array, from: number, to: number) => number;
 
   /** True when a trigger found in bytes[from, to) began at or before `lineBreak` and ends after it. */
   readonly crossesAt: (bytes: Uint8Array, from: number, lineBreak: number, to: number) => boolean;
