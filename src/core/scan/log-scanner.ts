@@ -78,6 +78,12 @@ export class LogScanner {
   private readonly index: TriggerIndex;
   /** Scratch for the trigger indices found in one text. */
   private readonly ids: number[] = [];
+  /**
+   * Normalised text of the lines read as context (before and after a match), by start offset in `buf`, so
+   * that matches close together decode their neighbours once. Only complete lines; emptied whenever `buf`
+   * moves.
+   */
+  private readonly texts = new Map<number, string>();
 
   constructor(
     ruleSet: RuleSet,
@@ -163,6 +169,7 @@ export class LogScanner {
     // Keep the line's number right: count up to here, then drop the examined middle of the line.
     this.lineNumberAt(lastStart);
     this.buf = Buffer.concat([this.buf.subarray(0, lastStart), this.buf.subarray(this.buf.length - LONG_LINE_OVERLAP)]);
+    this.texts.clear();
     this.pos = lastStart;
     this.countPos = Math.min(this.countPos, lastStart);
   }
@@ -175,6 +182,7 @@ export class LogScanner {
     this.lineNumberAt(keepFrom);
     // A copy of the small tail, so the chunk it came from can be freed.
     this.buf = Buffer.from(this.buf.subarray(keepFrom));
+    this.texts.clear();
     this.pos -= keepFrom;
     this.countPos -= keepFrom;
   }
@@ -369,13 +377,27 @@ export class LogScanner {
     return true;
   }
 
+  /** The normalised text of the line at [s, e) (at most MAX_LINE bytes of it). */
+  private lineText(s: number, e: number): string {
+    let text = this.texts.get(s);
+    if (text === undefined) {
+      text = normalized(this.buf, s, Math.min(e, s + MAX_LINE)).text;
+      // A line still without its end may grow with the next chunk.
+      if (e < this.buf.length) {
+        if (this.texts.size >= 4096) this.texts.clear();
+        this.texts.set(s, text);
+      }
+    }
+    return text;
+  }
+
   /** Up to n normalised lines before `start`, oldest first; with `sameWidth`, only those of the nearest one's length. */
   private linesBefore(start: number, n: number, sameWidth = false): string[] {
     const out: string[] = [];
     let end = start - 1;
     while (out.length < n && end > 0) {
       const s = this.buf.lastIndexOf(NL, end - 1) + 1;
-      const text = normalized(this.buf, s, Math.min(end, s + MAX_LINE)).text;
+      const text = this.lineText(s, end);
       if (sameWidth && out.length > 0 && text.length !== out[0]!.length) break;
       out.push(text);
       end = s - 1;
@@ -389,7 +411,7 @@ export class LogScanner {
     let s = end + 1;
     while (out.length < n && s < this.buf.length) {
       const e = lineEnd(this.buf, s);
-      const text = normalized(this.buf, s, Math.min(e, s + MAX_LINE)).text;
+      const text = this.lineText(s, e);
       out.push(text);
       if (width >= 0 && text.length !== width) break;
       s = e + 1;
