@@ -2,7 +2,7 @@ import type { Incident, Platform } from '../model/incident.js';
 import type { LookalikeHint, NearestCause } from '../model/nearest-cause.js';
 import type { FailureClass } from '../model/failure-class.js';
 import type { RuleMatch, ScanResult } from '../scan/log-scanner.js';
-import type { ContextSnapshot } from './context-tracker.js';
+import type { ContextSnapshot } from '../scan/context-tracker.js';
 import { ELF_MACHINES, VALID_GOARCH, toGoarch } from '../platform/index.js';
 import type { FixContext } from './fix-context.js';
 import { FIX_STRATEGIES } from './fixes/fix-registry.js';

@@ -1,6 +1,6 @@
 import type { FailureClass } from '../model/failure-class.js';
 import type { FixPlan, Platform } from '../model/incident.js';
-import type { StepInfo } from './context-tracker.js';
+import type { StepInfo } from '../scan/context-tracker.js';
 import type { Situation } from './situation.js';
 
 /** Everything a fix strategy may use: facts read from the log, never guesses about the machine. */

@@ -34,43 +34,67 @@ const GITLAB_SECTION = /^section_(?:start|end):\d+:[\w.-]+(?:\[[^\]]{0,200}\])?/
 const BUILDKIT_PREFIX = /^#(\d{1,6}) (?:\d{1,6}\.\d{1,4} )?/;
 /* eslint-enable no-control-regex */
 
-export function normalizeLine(raw: string): NormalizedLine {
+const BRACKET = 0x5b;
+const HASH = 0x23;
+
+function isDigit(c: number): boolean {
+  return c >= 0x30 && c <= 0x39;
+}
+
+/**
+ * `clean`: the caller has seen that the line holds no control character but tabs (no CR, no escape), as
+ * the scanner does while decoding it; the checks for them are skipped.
+ */
+export function normalizeLine(raw: string, clean = false): NormalizedLine {
   let text = raw;
-  if (text.endsWith('\r')) text = text.slice(0, -1);
-  // A carriage return in the middle overwrites what came before it on a terminal.
-  const cr = text.lastIndexOf('\r');
-  if (cr !== -1) {
-    const tail = text.slice(cr + 1);
-    text = tail.trim() === '' ? text.slice(0, cr) : tail;
-  }
   let scriptEcho = false;
-  if (text.includes('\x1b')) {
-    scriptEcho = SCRIPT_ECHO.test(text);
-    text = text.replace(ANSI, '');
+  if (!clean) {
+    if (text.endsWith('\r')) text = text.slice(0, -1);
+    // A carriage return in the middle overwrites what came before it on a terminal.
+    const cr = text.lastIndexOf('\r');
+    if (cr !== -1) {
+      const tail = text.slice(cr + 1);
+      text = tail.trim() === '' ? text.slice(0, cr) : tail;
+    }
+    if (text.includes('\x1b')) {
+      scriptEcho = SCRIPT_ECHO.test(text);
+      text = text.replace(ANSI, '');
+    }
+    if (HAS_CONTROL.test(text)) text = text.replace(CONTROL, '');
   }
-  if (HAS_CONTROL.test(text)) text = text.replace(CONTROL, '');
 
   if (text.includes('\t')) {
     const gh = GH_PREFIX.exec(text);
     if (gh) text = text.slice(gh[0].length);
   }
-  const ts = GITLAB_TIMESTAMP.exec(text) ?? ACTIONS_TIMESTAMP.exec(text) ?? BRACKET_TIMESTAMP.exec(text);
-  if (ts) text = text.slice(ts[0].length);
+  // Each prefix pattern is anchored and opens with a known character: look at it before running the pattern
+  // (most lines have one timestamp and nothing else).
+  const c0 = text.charCodeAt(0);
+  if (isDigit(c0) || c0 === 0xfeff || c0 === BRACKET) {
+    const ts = (isDigit(c0) ? (GITLAB_TIMESTAMP.exec(text) ?? ACTIONS_TIMESTAMP.exec(text)) : c0 === 0xfeff ? ACTIONS_TIMESTAMP.exec(text) : null) ?? BRACKET_TIMESTAMP.exec(text);
+    if (ts) text = text.slice(ts[0].length);
+  }
 
   let marker: NormalizedLine['marker'] = null;
-  const m = ACTIONS_MARKER.exec(text);
-  if (m) {
-    marker = m[1] as NonNullable<NormalizedLine['marker']>;
-    text = text.slice(m[0].length);
+  if (text.startsWith('##[')) {
+    const m = ACTIONS_MARKER.exec(text);
+    if (m) {
+      marker = m[1] as NonNullable<NormalizedLine['marker']>;
+      text = text.slice(m[0].length);
+    }
   }
-  const gl = GITLAB_SECTION.exec(text);
-  if (gl) text = text.slice(gl[0].length);
+  if (text.startsWith('section_')) {
+    const gl = GITLAB_SECTION.exec(text);
+    if (gl) text = text.slice(gl[0].length);
+  }
 
   let vertex: number | null = null;
-  const bk = BUILDKIT_PREFIX.exec(text);
-  if (bk) {
-    vertex = Number(bk[1]);
-    text = text.slice(bk[0].length);
+  if (text.charCodeAt(0) === HASH) {
+    const bk = BUILDKIT_PREFIX.exec(text);
+    if (bk) {
+      vertex = Number(bk[1]);
+      text = text.slice(bk[0].length);
+    }
   }
   return { text, marker, vertex, scriptEcho };
 }

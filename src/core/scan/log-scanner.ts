@@ -1,10 +1,10 @@
 import { Buffer } from 'node:buffer';
 import type { Platform } from '../model/incident.js';
-import { normalizeLine } from '../log/normalize-line.js';
+import { normalizeLine, type NormalizedLine } from '../log/normalize-line.js';
 import type { Rule, ContextPattern } from '../rules/rule.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { execPattern } from '../rules/compile-pattern.js';
-import { ContextTracker, type ContextSnapshot, type VertexInfo } from '../diagnose/context-tracker.js';
+import { ContextTracker, FACT_WORDS, type ContextSnapshot, type VertexInfo } from './context-tracker.js';
 import { TriggerAutomaton } from './trigger-automaton.js';
 
 /** One line that a rule matched, with what the log said around it. */
@@ -75,13 +75,23 @@ export class LogScanner {
   private readonly perRule = new Map<string, number>();
   private readonly maxBytes: number;
   private readonly automaton: TriggerAutomaton;
+  private readonly index: TriggerIndex;
+  /** Scratch for the trigger indices found in one text. */
+  private readonly ids: number[] = [];
+  /**
+   * Normalised text of the lines read as context (before and after a match), by start offset in `buf`, so
+   * that matches close together decode their neighbours once. Only complete lines; emptied whenever `buf`
+   * moves.
+   */
+  private readonly texts = new Map<number, string>();
 
   constructor(
-    private readonly ruleSet: RuleSet,
+    ruleSet: RuleSet,
     options: ScanOptions = {},
   ) {
     this.maxBytes = options.maxBytes ?? Number.POSITIVE_INFINITY;
-    this.automaton = automatonFor(ruleSet);
+    this.index = indexFor(ruleSet);
+    this.automaton = this.index.automaton;
   }
 
   /** Feeds the next chunk. Returns false once the byte limit is reached (further chunks are ignored). */
@@ -159,6 +169,7 @@ export class LogScanner {
     // Keep the line's number right: count up to here, then drop the examined middle of the line.
     this.lineNumberAt(lastStart);
     this.buf = Buffer.concat([this.buf.subarray(0, lastStart), this.buf.subarray(this.buf.length - LONG_LINE_OVERLAP)]);
+    this.texts.clear();
     this.pos = lastStart;
     this.countPos = Math.min(this.countPos, lastStart);
   }
@@ -171,6 +182,7 @@ export class LogScanner {
     this.lineNumberAt(keepFrom);
     // A copy of the small tail, so the chunk it came from can be freed.
     this.buf = Buffer.from(this.buf.subarray(keepFrom));
+    this.texts.clear();
     this.pos -= keepFrom;
     this.countPos -= keepFrom;
   }
@@ -190,6 +202,9 @@ export class LogScanner {
   }
 
   private handleLine(start: number, end: number, hit: number): void {
+    // How much text the automaton had matched at the hit (before any other search moves it).
+    const depth = hit >= 0 ? this.automaton.lastDepth() : 0;
+    if (hit >= 0 && end - start <= MAX_LINE && this.quietLine(start, end, hit, depth)) return;
     const lineNo = this.lineNumberAt(start);
     let from = start;
     let to = end;
@@ -198,25 +213,82 @@ export class LogScanner {
       from = Math.max(start, centre - MAX_LINE / 2);
       to = Math.min(end, from + MAX_LINE);
     }
-    const norm = normalizeLine(decode(this.buf, from, to));
+    const norm = normalized(this.buf, from, to);
     if (this.tracker.observe(norm, lineNo)) return;
-    const lower = norm.text.toLowerCase();
-    const candidates = this.ruleSet.candidates(lower);
+    const candidates = this.candidatesIn(norm.text);
     if (candidates.length > 0 && this.matchLine(candidates, norm.text, lineNo, norm.vertex, start, end)) return;
     // A message a terminal wrapped over several lines: the pattern needs the rest of the message, or (with no
     // candidates) a trigger crosses a line break, from the line before or into the next line of a long one.
     // A trigger that ends here but is not found in this line alone began before it (a timestamp prefix makes
     // the column useless for telling).
-    const fromBefore = hit >= start && (this.automaton.lastDepth() > hit - start + 1 || this.automaton.find(this.buf, start, hit + 1) === -1);
+    const fromBefore = hit >= start && (depth > hit - start + 1 || this.automaton.find(this.buf, start, hit + 1) === -1);
     if (candidates.length === 0 && !fromBefore && !this.triggerRunsOn(start, end)) return;
     this.matchWrapped(norm.text, lineNo, norm.vertex, start, end, fromBefore);
+  }
+
+  /**
+   * The rules whose trigger words occur in a text, highest priority first: what RuleSet.candidates gives for
+   * its lower case, found by one pass of the automaton instead of a search per trigger word.
+   */
+  private candidatesIn(text: string): readonly Rule[] {
+    const ids = this.ids;
+    const n = this.automaton.triggersIn(text, ids);
+    const { rulesOf, cache } = this.index;
+    let count = 0;
+    let only = -1;
+    for (let i = 0; i < n; i++) {
+      if (rulesOf[ids[i]!] !== null) {
+        count++;
+        only = ids[i]!;
+      }
+    }
+    if (count === 0) return NO_RULES;
+    // One word: its rules, already in order.
+    if (count === 1) return rulesOf[only]!;
+    const found: number[] = [];
+    for (let i = 0; i < n; i++) if (rulesOf[ids[i]!] !== null) found.push(ids[i]!);
+    found.sort((a, b) => a - b);
+    const key = found.join(',');
+    let rules = cache.get(key);
+    if (!rules) {
+      const out = new Set<Rule>();
+      for (const t of found) for (const r of rulesOf[t] ?? []) out.add(r);
+      rules = [...out].sort((a, b) => b.priority - a.priority || a.id.localeCompare(b.id));
+      if (cache.size < 1024) cache.set(key, rules);
+    }
+    return rules;
+  }
+
+  /**
+   * A line that its hit (a context word: `goarch=` in `packagefile internal/goarch=...`, a BuildKit vertex
+   * header's `[linux/`) shows to the tracker but that carries none of the facts it reads, and no rule
+   * trigger: decided on the bytes, and the line is then not decoded, normalised nor matched. Plain printable
+   * ASCII only, so that the normalised text is a suffix of these bytes and holds no word they lack; not a
+   * piece of a wrapped message. A BuildKit line is decoded for its vertex number alone.
+   */
+  private quietLine(start: number, end: number, hit: number, depth: number): boolean {
+    const buf = this.buf;
+    if (this.index.facts.findOrUnprintable(buf, start, end) !== -1) return false;
+    // As handleLine decides for a line without candidates: a trigger that begins on the line before, or
+    // that this long line's end begins, makes it a piece of a wrapped message.
+    if (depth > hit - start + 1 || this.automaton.find(buf, start, hit + 1) === -1) return false;
+    if (this.triggerRunsOn(start, end)) return false;
+    const hash = buf.indexOf(HASH, start);
+    if (hash !== -1 && hash < end) {
+      const norm = normalized(buf, start, end);
+      return this.tracker.observeQuiet(norm.vertex, norm.text, this.lineNumberAt(start));
+    }
+    return this.tracker.observeQuiet(null, '', 0);
   }
 
   /** A long line whose last bytes begin a trigger that the next line completes (a wrapped message). */
   private triggerRunsOn(start: number, end: number): boolean {
     if (end - start < MIN_WRAPPED || end >= this.buf.length) return false;
     const nextEnd = lineEnd(this.buf, end + 1);
-    return this.automaton.crossesAt(this.buf, Math.max(start, end - 200), end, nextEnd);
+    // A trigger that crosses the break begins and ends within its length of it (the break bytes, LF and a
+    // CR, are skipped: two more).
+    const reach = this.automaton.maxLength + 2;
+    return this.automaton.crossesAt(this.buf, Math.max(start, end - reach), end, Math.min(nextEnd, end + reach));
   }
 
   /** Runs the candidate rules on one (possibly joined) text; true when any matched. */
@@ -250,7 +322,8 @@ export class LogScanner {
    */
   private matchWrapped(text: string, lineNo: number, vertex: number | null, start: number, end: number, fromBefore: boolean): void {
     // This line as the last piece: the lines before it of one length (the terminal's width), if it is not longer.
-    const before = start > 0 ? this.linesBefore(start, MAX_WRAP_PIECES - 1) : [];
+    // Only the run of lines of the last one's width is ever joined: read no further back than that.
+    const before = start > 0 ? this.linesBefore(start, MAX_WRAP_PIECES - 1, true) : [];
     const width = (before[before.length - 1] ?? '').length;
     // A trigger word that crosses the break: a word-wrapping viewer breaks at a space, short of the width.
     if (fromBefore && width > 0 && (width < MIN_WRAPPED || text.length > width)) {
@@ -262,22 +335,12 @@ export class LogScanner {
       for (let i = before.length - 1; i >= 0 && (before[i] ?? '').length === width; i--) pieces.unshift(before[i] ?? '');
       const firstLine = lineNo - (pieces.length - 1);
       // A middle piece: the message goes on while the pieces have the full width.
-      if (text.length === width) {
-        for (const next of this.linesAfter(end, MAX_WRAP_PIECES - pieces.length)) {
-          pieces.push(next);
-          if (next.length !== width) break;
-        }
-      }
+      if (text.length === width) pieces.push(...this.linesAfter(end, MAX_WRAP_PIECES - pieces.length, width));
       if (this.tryPieces(pieces, firstLine, vertex, start, end)) return;
     }
     // This line as the first piece: the lines after it while the one before has this line's length.
     if (text.length < MIN_WRAPPED) return;
-    const pieces = [text];
-    for (const next of this.linesAfter(end, MAX_WRAP_PIECES - 1)) {
-      pieces.push(next);
-      if (next.length !== text.length) break;
-    }
-    this.tryPieces(pieces, lineNo, vertex, start, end);
+    this.tryPieces([text, ...this.linesAfter(end, MAX_WRAP_PIECES - 1, text.length)], lineNo, vertex, start, end);
   }
 
   private tryPieces(pieces: string[], first: number, vertex: number | null, start: number, end: number): boolean {
@@ -285,7 +348,7 @@ export class LogScanner {
     // The joined message may state facts too (a platform warning wrapped over two lines).
     this.tracker.observeWrapped(pieces.join(''), first, vertex);
     for (const joined of [pieces.join(''), pieces.map((p, i) => (i === 0 ? p : p.trimStart())).join(' ')]) {
-      const candidates = this.ruleSet.candidates(joined.toLowerCase());
+      const candidates = this.candidatesIn(joined);
       if (candidates.length > 0 && this.matchLine(candidates, joined, first, vertex, start, end)) return true;
     }
     return false;
@@ -314,23 +377,43 @@ export class LogScanner {
     return true;
   }
 
-  private linesBefore(start: number, n: number): string[] {
+  /** The normalised text of the line at [s, e) (at most MAX_LINE bytes of it). */
+  private lineText(s: number, e: number): string {
+    let text = this.texts.get(s);
+    if (text === undefined) {
+      text = normalized(this.buf, s, Math.min(e, s + MAX_LINE)).text;
+      // A line still without its end may grow with the next chunk.
+      if (e < this.buf.length) {
+        if (this.texts.size >= 4096) this.texts.clear();
+        this.texts.set(s, text);
+      }
+    }
+    return text;
+  }
+
+  /** Up to n normalised lines before `start`, oldest first; with `sameWidth`, only those of the nearest one's length. */
+  private linesBefore(start: number, n: number, sameWidth = false): string[] {
     const out: string[] = [];
     let end = start - 1;
     while (out.length < n && end > 0) {
       const s = this.buf.lastIndexOf(NL, end - 1) + 1;
-      out.push(normalizeLine(decode(this.buf, s, Math.min(end, s + MAX_LINE))).text);
+      const text = this.lineText(s, end);
+      if (sameWidth && out.length > 0 && text.length !== out[0]!.length) break;
+      out.push(text);
       end = s - 1;
     }
     return out.reverse();
   }
 
-  private linesAfter(end: number, n: number): string[] {
+  /** Up to n normalised lines after `end`; with `width`, stopping after the first line not of that length. */
+  private linesAfter(end: number, n: number, width = -1): string[] {
     const out: string[] = [];
     let s = end + 1;
     while (out.length < n && s < this.buf.length) {
       const e = lineEnd(this.buf, s);
-      out.push(normalizeLine(decode(this.buf, s, Math.min(e, s + MAX_LINE))).text);
+      const text = this.lineText(s, e);
+      out.push(text);
+      if (width >= 0 && text.length !== width) break;
       s = e + 1;
     }
     return out;
@@ -338,15 +421,31 @@ export class LogScanner {
 }
 
 const NL = 10;
-const automata = new WeakMap<RuleSet, TriggerAutomaton>();
+const HASH = 0x23;
+const NO_RULES: readonly Rule[] = [];
 
-function automatonFor(rules: RuleSet): TriggerAutomaton {
-  let a = automata.get(rules);
-  if (!a) {
-    a = new TriggerAutomaton(rules.triggers);
-    automata.set(rules, a);
+/** The automaton over a rule set's trigger words, and the rules each word (by its index) calls for. */
+interface TriggerIndex {
+  automaton: TriggerAutomaton;
+  /** Per trigger index: the rules it triggers, or null for a word only the context tracker reads. */
+  rulesOf: Array<readonly Rule[] | null>;
+  cache: Map<string, readonly Rule[]>;
+  /** Every rule trigger and every word the context tracker needs to read a fact (FACT_WORDS). */
+  facts: TriggerAutomaton;
+}
+const indexes = new WeakMap<RuleSet, TriggerIndex>();
+
+function indexFor(rules: RuleSet): TriggerIndex {
+  let index = indexes.get(rules);
+  if (!index) {
+    const byWord = new Map<string, Rule[]>();
+    // rules.rules is in priority order, so each word's list is too (as RuleSet.candidates sorts them).
+    for (const r of rules.rules) for (const t of r.triggers) if (!byWord.get(t)?.includes(r)) byWord.set(t, [...(byWord.get(t) ?? []), r]);
+    const facts = new TriggerAutomaton([...new Set([...byWord.keys(), ...FACT_WORDS])]);
+    index = { automaton: new TriggerAutomaton(rules.triggers), rulesOf: rules.triggers.map((t) => byWord.get(t) ?? null), cache: new Map(), facts };
+    indexes.set(rules, index);
   }
-  return a;
+  return index;
 }
 
 function lastTrace(before: readonly string[]): string | null {
@@ -364,14 +463,41 @@ function lineEnd(buf: Buffer, from: number): number {
   return e === -1 ? buf.length : e;
 }
 
+/** Set by decode: the line it decoded holds no control byte but tabs (no CR, no escape, no NUL). */
+let decodedClean = true;
+
 /** Decodes one line as UTF-8 (invalid sequences become U+FFFD) into a fresh string. */
 function decode(buf: Buffer, from: number, to: number): string {
-  for (let i = from; i < to; i++) if (buf[i]! > 127) return buf.toString('utf8', from, to);
+  let clean = true;
+  for (let i = from; i < to; i++) {
+    const b = buf[i]!;
+    if (b > 127) {
+      // Control bytes are ASCII: UTF-8 decoding creates none.
+      for (let j = i; clean && j < to; j++) if (isControl(buf[j]!)) clean = false;
+      decodedClean = clean;
+      return buf.toString('utf8', from, to);
+    }
+    if (clean && isControl(b)) clean = false;
+  }
+  decodedClean = clean;
   return buf.toString('latin1', from, to);
+}
+
+function isControl(b: number): boolean {
+  return (b < 0x20 && b !== 0x09) || b === 0x7f;
+}
+
+/** One line of the buffer, decoded and normalised. */
+function normalized(buf: Buffer, from: number, to: number): NormalizedLine {
+  const raw = decode(buf, from, to);
+  return normalizeLine(raw, decodedClean);
 }
 
 function matchAny(patterns: readonly RegExp[], text: string): Record<string, string> | null {
   for (const re of patterns) {
+    // The native test first: most tries fail, and XRegExp's exec (for the named captures) costs far more.
+    re.lastIndex = 0;
+    if (!re.test(text)) continue;
     const m = execPattern(re, text);
     if (m) return m;
   }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseLog, diagnoseText } from '../../../src/core/diagnose/diagnose-log.js';
+import { LogScanner } from '../../../src/core/scan/log-scanner.js';
 import { shippedRules } from '../../support/rules.js';
 
 const rules = shippedRules();
@@ -76,5 +77,20 @@ describe('LogScanner', () => {
     // The step smoke-tests an arm64 build: the fix keeps that build and runs it under QEMU (issue 12).
     expect(i?.fix.commands).toEqual(['sudo apt-get update', 'sudo apt-get install -y qemu-user-static', 'GOARCH=arm64 go build -o bin/app ./cmd/app', 'qemu-aarch64-static ./bin/app']);
     expect(i?.alternatives[0]?.commands).toEqual(['GOOS=linux GOARCH=amd64 go build -o bin/app ./cmd/app', './bin/app']);
+  });
+});
+
+describe('LogScanner: lines that carry no fact', () => {
+  it('still reads a BuildKit vertex header it skips without decoding, and ignores a lower-case goarch= path', () => {
+    // Real lines: a vertex header (fixtures/logs/public/negative/nextstrain-buildx-arm64-disk-full.log) and
+    // `go build -x` output captured with Go 1.19 (an importcfg line).
+    const log = ['#165 [linux/arm64 final 22/22] RUN chown nextstrain:nextstrain /nextstrain/build', 'packagefile internal/goarch=$WORK/b006/_pkg_.a', ''].join('\n');
+    const scanner = new LogScanner(rules);
+    scanner.push(bytes(log));
+    const result = scanner.finish();
+    expect(result.vertexInfo(165)).toEqual({ platform: 'linux/arm64', instruction: 'RUN chown nextstrain:nextstrain /nextstrain/build' });
+    expect(result.final.dockerLine).toBe(1);
+    expect(result.final.assigned).toEqual({});
+    expect(result.lines).toBe(2);
   });
 });

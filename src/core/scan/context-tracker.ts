@@ -58,6 +58,26 @@ const DOCKER_SUMMARY = /^ ?> \[(?:(?<platform>[a-z0-9]+\/[a-z0-9]+(?:\/v\d)?) )?
 const DOCKER_SIGNAL = /\b(?:docker (?:buildx |image )?(?:build|run|pull|create)|buildx|build-push-action|podman (?:build|run)|failed to solve|Step \d+\/\d+ : |\[internal\] load build definition)/i;
 const FILE_OUTPUT = /^(?<path>[^:\s]+): ELF (?:32|64)-bit [LM]SB [\w -]+, (?<machine>x86-64|ARM aarch64|ARM|Intel 80386|Intel i386|IBM S\/390|64-bit PowerPC[^,]*|UCB RISC-V|MIPS[^,]*)/;
 
+/**
+ * Words (matched ASCII case-insensitively) without one of which no pattern of `observe` can match a line
+ * outside a step's header, but for a BuildKit vertex header (`#12 [linux/arm64 2/3] RUN ...`, which the
+ * scanner tells by its `#`): each pattern above and in observe/observeFacts needs at least one of them.
+ * The scanner skips a plain printable line that holds none of them and no rule trigger without decoding it.
+ * Edit together with the patterns.
+ */
+export const FACT_WORDS: readonly string[] = [
+  // markers and sections: ##[group], GitLab's section_start, the runner header's Image:
+  '##[', 'section_', 'image: ',
+  // DOCKER_SUMMARY, DOCKER_SIGNAL, imageNamedIn (FROM_LINE, DOCKER_IMAGE_CMD)
+  '> [', 'docker', 'buildx', 'build-push-action', 'podman', 'failed to solve', 'step ', '[internal] load build definition', 'from',
+  // GO_VERSION, PKG_TOOL, TOOLCACHE (either form), UNAME_A, traced go commands, uname, Android's shell
+  'go version go', 'pkg/tool/', 'hostedtoolcache', '.tar.gz', '.zip', 'gnu/linux', '+ ', '$ ', 'uname -', '/system/bin/sh:',
+  // goreleaser's target=, lscpu, docker version's OS/Arch, the platform warning, gox, macOS home directories
+  'target=', 'architecture:', 'os/arch:', 'does not match the', '--> ', '/users/',
+  // GO_ENV_LINE (KEY="value"), ASSIGN's keys, PLATFORM_FLAG, FILE_OUTPUT
+  '="', "='", 'goos=', 'goarch=', 'goarm=', 'goamd64=', 'cgo_enabled=', 'cc=', 'cxx=', 'cgo_ldflags=', 'cgo_cflags=', '--platform', ': elf ',
+];
+
 const MAX_STEP_SCRIPT = 200;
 const MAX_VERTICES = 4096;
 
@@ -138,7 +158,7 @@ export class ContextTracker {
     }
     if (n.vertex !== null) this.observeVertex(n.vertex, text, line);
     else {
-      const summary = DOCKER_SUMMARY.exec(text);
+      const summary = text.startsWith('>') || text.startsWith(' >') ? DOCKER_SUMMARY.exec(text) : null;
       if (summary?.groups) {
         this.summaryVertex = { platform: summary.groups.platform ?? null, instruction: summary.groups.instr ?? '' };
         // The summary names the platform of the vertex that failed, even when its header was not in the log.
@@ -150,6 +170,17 @@ export class ContextTracker {
     if (DOCKER_SIGNAL.test(text)) this.dockerLine = line;
     this.observeFacts(text, n.vertex !== null, line);
     return false;
+  }
+
+  /**
+   * Reads a line that the scanner saw hold none of FACT_WORDS (nor a marker): what observe would do with it,
+   * which is to note a BuildKit vertex line (and its header). False when the tracker reads every line now.
+   */
+  observeQuiet(vertex: number | null, text: string, line: number): boolean {
+    if (this.wantsEveryLine()) return false;
+    if (this.section !== null) this.groupLines++;
+    if (vertex !== null) this.observeVertex(vertex, text, line);
+    return true;
   }
 
   /** Reads the facts of a message that a terminal wrapped over several lines, rejoined by the scanner. */
@@ -255,8 +286,8 @@ export class ContextTracker {
   }
 
   private observeVertex(vertex: number, text: string, line: number): void {
-    if (/^ERROR:/.test(text)) this.lastErrorVertex = vertex;
-    const m = VERTEX.exec(text);
+    if (text.startsWith('ERROR:')) this.lastErrorVertex = vertex;
+    const m = text.startsWith('[') ? VERTEX.exec(text) : null;
     if (m?.groups && !this.vertices.has(vertex)) {
       if (this.vertices.size >= MAX_VERTICES) this.vertices.clear();
       this.vertices.set(vertex, { platform: m.groups.platform ?? null, instruction: m.groups.instr ?? '' });
@@ -267,20 +298,20 @@ export class ContextTracker {
   private observeFacts(text: string, inContainer: boolean, line: number): void {
     this.observeImage(text);
     if (!inContainer) {
-      const gv = GO_VERSION.exec(text);
+      const gv = text.includes('go version go') ? GO_VERSION.exec(text) : null;
       if (gv?.groups) this.setToolchain(gv.groups.os ?? null, gv.groups.arch ?? null);
-      const tool = PKG_TOOL.exec(text);
+      const tool = text.includes('pkg/tool/') ? PKG_TOOL.exec(text) : null;
       if (tool?.groups) this.setToolchain(tool.groups.os ?? null, tool.groups.arch ?? null);
-      const tc = TOOLCACHE.exec(text);
+      const tc = text.includes('hostedtoolcache') || text.includes('go-') ? TOOLCACHE.exec(text) : null;
       if (tc?.groups) {
         const arch = toGoarch(tc.groups.arch ?? tc.groups.arch2 ?? '');
         const os = tc.groups.os ? (tc.groups.os === 'win32' ? 'windows' : tc.groups.os) : null;
         this.setHost(os ?? this.hostGoos ?? 'linux', arch, 3);
       }
-      const ua = UNAME_A.exec(text);
+      const ua = text.includes('GNU/Linux') ? UNAME_A.exec(text) : null;
       if (ua?.groups?.arch) this.setHost('linux', toGoarch(ua.groups.arch), 5);
-      if (/^[+$] .*\bgo (?:build|install|test|run)\b/.test(text)) this.pushGoCommand(text);
-      const un = /^(?:.{0,80}?[$#>] |\+ |Run )?uname -(m|s|p)\b/.exec(text.trim());
+      if ((text.startsWith('+ ') || text.startsWith('$ ')) && /^[+$] .*\bgo (?:build|install|test|run)\b/.test(text)) this.pushGoCommand(text);
+      const un = text.includes('uname -') ? /^(?:.{0,80}?[$#>] |\+ |Run )?uname -(m|s|p)\b/.exec(text.trim()) : null;
       if (un) {
         this.unameLine = line;
         this.unameFlag = un[1] ?? 'm';
@@ -295,30 +326,30 @@ export class ContextTracker {
         }
       }
       if (!this.hostGoos && text.includes('/system/bin/sh:')) this.hostGoos = 'android';
-      const grTarget = /\btarget=(?<os>linux|darwin|windows|freebsd)_(?<arch>amd64|arm64|arm|386|ppc64le|s390x|riscv64)\b/.exec(text);
+      const grTarget = text.includes('target=') ? /\btarget=(?<os>linux|darwin|windows|freebsd)_(?<arch>amd64|arm64|arm|386|ppc64le|s390x|riscv64)\b/.exec(text) : null;
       if (grTarget?.groups) {
         this.assigned.GOOS = grTarget.groups.os ?? '';
         this.assigned.GOARCH = grTarget.groups.arch ?? '';
       }
-      const lscpu = /^Architecture:\s+(x86_64|aarch64|armv7l|armv6l|i686|ppc64le|s390x|riscv64)\s*$/.exec(text);
+      const lscpu = text.startsWith('Architecture:') ? /^Architecture:\s+(x86_64|aarch64|armv7l|armv6l|i686|ppc64le|s390x|riscv64)\s*$/.exec(text) : null;
       if (lscpu?.[1]) this.setHost(this.hostGoos ?? 'linux', toGoarch(lscpu[1]), 4);
-      const osArch = /^\s*OS\/Arch:\s+([a-z]+)\/([a-z0-9]+)\s*$/.exec(text);
+      const osArch = text.includes('OS/Arch:') ? /^\s*OS\/Arch:\s+([a-z]+)\/([a-z0-9]+)\s*$/.exec(text) : null;
       if (osArch) this.setHost(osArch[1] ?? null, osArch[2] ?? null, 3);
-      const warn = PLATFORM_WARNING.exec(text);
+      const warn = text.includes('does not match the') ? PLATFORM_WARNING.exec(text) : null;
       if (warn?.groups) {
         const [hos, harch] = (warn.groups.host ?? '').split('/');
         this.setHost(hos ?? null, harch ?? null, 4);
         const image = warn.groups.image ?? warn.groups.image2;
         if (image) this.assigned.IMAGE_PLATFORM = image;
       }
-      const gox = /^--> ([a-z0-9]+)\/([a-z0-9]+) error\b/.exec(text);
+      const gox = text.startsWith('--> ') ? /^--> ([a-z0-9]+)\/([a-z0-9]+) error\b/.exec(text) : null;
       if (gox) {
         this.assigned.GOOS = gox[1] ?? '';
         this.assigned.GOARCH = gox[2] ?? '';
       }
-      if (!this.hostGoos && !this.toolGoos && /(?:^|\s)\/Users\/[\w.-]+\//.test(text)) this.toolGoos = 'darwin';
+      if (!this.hostGoos && !this.toolGoos && text.includes('/Users/') && /(?:^|\s)\/Users\/[\w.-]+\//.test(text)) this.toolGoos = 'darwin';
     }
-    const env = GO_ENV_LINE.exec(text);
+    const env = text.includes('="') || text.includes("='") ? GO_ENV_LINE.exec(text) : null;
     if (env?.groups) {
       const key = env.groups.key ?? '';
       const value = env.groups.value ?? '';
@@ -326,13 +357,13 @@ export class ContextTracker {
       if (!inContainer && key === 'GOHOSTARCH') this.setToolchain(this.toolGoos, value);
       if (!inContainer && key === 'GOHOSTOS') this.setToolchain(value, this.toolGoarch);
     } else this.readAssignments(text);
-    const p = PLATFORM_FLAG.exec(text);
+    const p = text.includes('--platform') ? PLATFORM_FLAG.exec(text) : null;
     if (p?.groups?.value) this.platform = p.groups.value;
-    if (/\b(?:docker|podman) (?:run|pull|create)\b/.test(text)) {
+    if ((text.includes('docker ') || text.includes('podman ')) && /\b(?:docker|podman) (?:run|pull|create)\b/.test(text)) {
       const img = IMAGE_ARCH.exec(text);
       if (img?.[1]) this.assigned.IMAGE_ARCH = img[1];
     }
-    const f = FILE_OUTPUT.exec(text);
+    const f = text.includes(': ELF ') ? FILE_OUTPUT.exec(text) : null;
     if (f?.groups?.path && f.groups.machine) {
       const arch = machineToGoarch(f.groups.machine);
       if (arch) {
@@ -345,6 +376,8 @@ export class ContextTracker {
 
   /** Remembers the image a `docker pull|run|create` or a Dockerfile `FROM` names (a plain reference only). */
   private observeImage(text: string): void {
+    // Both patterns need one of these words: most lines hold neither.
+    if (!FROM_WORD.test(text) && !text.includes('docker ') && !text.includes('podman ')) return;
     const image = imageNamedIn(text);
     if (image) this.image = image;
   }
@@ -355,7 +388,8 @@ export class ContextTracker {
   }
 
   private readAssignments(text: string): void {
-    if (!text.includes('=')) return;
+    // Every key ASSIGN reads holds GO (GOOS, CGO_ENABLED...) or is CC or CXX.
+    if (!text.includes('=') || (!text.includes('GO') && !text.includes('CC=') && !text.includes('CXX='))) return;
     ASSIGN.lastIndex = 0;
     for (let m = ASSIGN.exec(text); m; m = ASSIGN.exec(text)) {
       const key = m.groups?.key;
@@ -373,6 +407,7 @@ export class ContextTracker {
   }
 }
 
+const FROM_WORD = /from/i;
 const DOCKER_IMAGE_CMD = /\b(?:docker|podman) (?:pull|run|create)\b(?<rest>[^;&|]*)/;
 const FROM_LINE = /(?:^|\s|: )FROM\s+(?:--platform=\S+\s+)?(?<image>[a-z0-9][\w./:@-]*)(?:\s+AS\s+\w+)?\s*$/i;
 const IMAGE_REF = /^[a-z0-9][a-z0-9._/-]*(?::[\w.-]+)?(?:@sha256:[a-f0-9]{64})?$/;
