@@ -52,6 +52,9 @@ const TRANSFORMS: Record<string, (lines: string[]) => string[]> = {
   'CRLF line ends': (lines) => lines.map((l) => `${l}\r`),
   'GitLab timestamps': (lines) => lines.map((l, i) => `2024-05-06T07:08:09.${String(100000 + i).slice(1)}0Z 00O ${l.replace(ACTIONS_TS, '')}`),
   'Jenkins timestamps': (lines) => lines.map((l) => `[2024-05-06T07:08:09.123Z] ${l.replace(ACTIONS_TS, '')}`),
+  'Kubernetes CRI log prefixes': (lines) => lines.map((l) => `2024-05-06T07:08:09.123456789Z stderr F ${l.replace(ACTIONS_TS, '')}`),
+  'quoted in an issue (Markdown "> ")': (lines) => lines.map((l) => `> ${l.replace(ACTIONS_TS, '')}`),
+  'docker compose service column': (lines) => lines.map((l) => `builder-1  | ${l.replace(ACTIONS_TS, '')}`),
 };
 
 function answer(d: Diagnosis): { classes: string[]; fingerprints: string[] } {
@@ -63,7 +66,7 @@ describe.each(Object.keys(TRANSFORMS))('%s', (transform) => {
     const lines = body(c.text);
     const want = answer(diagnoseText(lines.join('\n'), rules));
     const got = (): ReturnType<typeof answer> => answer(diagnoseText(TRANSFORMS[transform]!(lines).join('\n'), rules));
-    if (/timestamps added|prefixes|GitLab|Jenkins/.test(transform)) keeps('prefix', c.name, () => expect(got()).toEqual(want));
+    if (/timestamps added|prefixes|GitLab|Jenkins|quoted|compose/.test(transform)) keeps('prefix', c.name, () => expect(got()).toEqual(want));
     else expect(got()).toEqual(want);
   });
 });

@@ -2,8 +2,9 @@
  * Turns one raw log line into the text a person would read, and says where it came from.
  *
  * Handles: CR-overwritten progress lines, ANSI escapes, NUL and other control bytes, GitHub Actions
- * timestamps and `##[group]`/`##[endgroup]`/`##[error]` markers, GitLab section markers, BuildKit
- * `#12 0.345` prefixes and the Docker legacy builder's `Step 3/7 : RUN ...`.
+ * timestamps and `##[group]`/`##[endgroup]`/`##[error]` markers, GitLab section markers, Kubernetes CRI
+ * log prefixes, a Markdown quote (`> `) and docker compose's `web-1  | ` column, BuildKit `#12 0.345`
+ * prefixes and the Docker legacy builder's `Step 3/7 : RUN ...`.
  */
 export interface NormalizedLine {
   text: string;
@@ -29,6 +30,12 @@ const GH_PREFIX = /^[^\t\n]{1,200}\t[^\t\n]{0,300}\t(?=\uFEFF?\d{4}-\d\d-\d\dT\d
 const GITLAB_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{6}Z \d\d[OE]\+? ?/;
 /** Jenkins Timestamper and Buildkite: `[2024-01-15T10:00:00.123Z] `; Timestamper's clock-time form: `10:00:00  `. */
 const BRACKET_TIMESTAMP = /^\[\d{4}-\d\d-\d\d[T ]\d\d:\d\d:\d\d(?:[.,]\d{1,9})?(?:Z|[+-]\d\d:?\d\d)?\] ?|^\d\d:\d\d:\d\d {2}/;
+/** Kubernetes' CRI log files (`kubectl logs` reads them bare; node logs and collectors keep them): `2024-01-15T10:00:00.123456789Z stderr F `. */
+const CRI_TIMESTAMP = /^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(?:\.\d{1,9})?(?:Z|[+-]\d\d:\d\d) (?:stdout|stderr) [FP] /;
+/** A log pasted into an issue as a Markdown quote: `> exec /app: exec format error` (nested up to three deep). */
+const MARKDOWN_QUOTE = /^(?:> ?){1,3}/;
+/** docker compose's service prefix: `web-1  | ` (v2), `app_1  | ` (v1). */
+const COMPOSE_PREFIX = /^[\w.-]{1,60}[-_]\d{1,3} {1,20}\| /;
 const ACTIONS_MARKER = /^##\[(group|endgroup|error|warning|command|notice|debug)\]/;
 const GITLAB_SECTION = /^section_(?:start|end):\d+:[\w.-]+(?:\[[^\]]{0,200}\])?/;
 const BUILDKIT_PREFIX = /^#(\d{1,6}) (?:\d{1,6}\.\d{1,4} )?/;
@@ -36,6 +43,7 @@ const BUILDKIT_PREFIX = /^#(\d{1,6}) (?:\d{1,6}\.\d{1,4} )?/;
 
 const BRACKET = 0x5b;
 const HASH = 0x23;
+const QUOTE = 0x3e;
 
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
@@ -71,8 +79,16 @@ export function normalizeLine(raw: string, clean = false): NormalizedLine {
   // (most lines have one timestamp and nothing else).
   const c0 = text.charCodeAt(0);
   if (isDigit(c0) || c0 === 0xfeff || c0 === BRACKET) {
-    const ts = (isDigit(c0) ? (GITLAB_TIMESTAMP.exec(text) ?? ACTIONS_TIMESTAMP.exec(text)) : c0 === 0xfeff ? ACTIONS_TIMESTAMP.exec(text) : null) ?? BRACKET_TIMESTAMP.exec(text);
+    const ts = (isDigit(c0) ? (GITLAB_TIMESTAMP.exec(text) ?? CRI_TIMESTAMP.exec(text) ?? ACTIONS_TIMESTAMP.exec(text)) : c0 === 0xfeff ? ACTIONS_TIMESTAMP.exec(text) : null) ?? BRACKET_TIMESTAMP.exec(text);
     if (ts) text = text.slice(ts[0].length);
+  }
+  // How a log is pasted or collected: a Markdown quote, docker compose's service column.
+  if (text.charCodeAt(0) === QUOTE) {
+    const q = MARKDOWN_QUOTE.exec(text);
+    if (q) text = text.slice(q[0].length);
+  } else if (text.includes(' | ')) {
+    const cp = COMPOSE_PREFIX.exec(text);
+    if (cp) text = text.slice(cp[0].length);
   }
 
   let marker: NormalizedLine['marker'] = null;

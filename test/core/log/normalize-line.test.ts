@@ -22,6 +22,16 @@ describe('normalizeLine', () => {
     ['[2024-01-15T10:00:00.123Z] + GOARCH=arm64 go build ./...', '+ GOARCH=arm64 go build ./...', null, null],
     ['[2024-01-15T10:00:00Z] exec /app: exec format error', 'exec /app: exec format error', null, null],
     ['10:00:00  + ./bin/app --version', '+ ./bin/app --version', null, null],
+    // Kubernetes CRI log files
+    ['2024-01-15T10:00:00.123456789Z stderr F exec /app: exec format error', 'exec /app: exec format error', null, null],
+    // a paste quoted in an issue (lines from fixtures/logs/wild)
+    ['> exec /tracee/entrypoint.sh: exec format error', 'exec /tracee/entrypoint.sh: exec format error', null, null],
+    ['> > standard_init_linux.go:219: exec user process caused: exec format error', 'standard_init_linux.go:219: exec user process caused: exec format error', null, null],
+    // docker compose's service column
+    ['web-1  | exec /usr/local/bin/app: exec format error', 'exec /usr/local/bin/app: exec format error', null, null],
+    // BuildKit's error recap keeps its " > " (not a quote at the start of the line), and a pipe in a command stays
+    [' > [linux/arm64 builder 3/7] RUN go build ./...:', ' > [linux/arm64 builder 3/7] RUN go build ./...:', null, null],
+    ['make build | tee build.log', 'make build | tee build.log', null, null],
   ])('%j', (raw, text, marker, vertex, scriptEcho = false) => {
     expect(normalizeLine(raw)).toEqual({ text, marker, vertex, scriptEcho });
   });
