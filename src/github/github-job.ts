@@ -17,6 +17,8 @@ const run = {
   workflowPath: z.string().nullable(),
   headSha: z.string().min(1),
   pullRequests: z.array(z.number().int().positive()),
+  /** Set when the run's head is in another repository (a fork): its pull requests are looked up by head commit. */
+  fork: z.object({ owner: z.string().min(1), branch: z.string().min(1) }).nullable().default(null),
 };
 
 /** An incident carried by a fix job (JSON from the queue): its identity is checked, the rest is the engine's own output. */

@@ -4,7 +4,7 @@ import { installationOctokit } from '../github/installation-octokit.js';
 import { octokitActions } from '../github/octokit-actions.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import { diagnoseWorkflowRun } from '../service/diagnose-workflow-run.js';
-import type { GithubActions } from '../service/github-actions.js';
+import type { RunLogs } from '../service/ci-host.js';
 import type { RunTarget } from './parse-run-url.js';
 import type { RunDiagnoser } from './run-diagnoser.js';
 import { SlackError } from './slack-error.js';
@@ -65,7 +65,7 @@ export function probotRunDiagnoser(deps: ProbotRunDiagnoserDeps): RunDiagnoser {
 }
 
 /** The run's jobs narrowed to the one of a job URL. */
-function onlyJob(actions: GithubActions, target: RunTarget, meta: Record<string, string>): GithubActions {
+function onlyJob(actions: RunLogs, target: RunTarget, meta: Record<string, string>): RunLogs {
   if (target.jobId === null) return actions;
   return {
     openJobLog: (run, jobId) => actions.openJobLog(run, jobId),

@@ -359,6 +359,23 @@ describe('GitHub App', () => {
     expect(posted.created[0]?.body).toContain('the log is no longer available');
   });
 
+  it("comments on a fork's pull request, found by the run's head branch and commit (the event lists none)", async () => {
+    mockAuthAndConfig(api, r);
+    mockRun(api, blob, r, 906, 7901, FIXTURE.cgo);
+    api
+      .get(`${repoPath()}/pulls`)
+      .query({ state: 'open', head: 'contributor:patch-1', per_page: '10' })
+      .reply(200, [
+        { number: 5, head: { sha: 'forkhead1' } },
+        { number: 6, head: { sha: 'an-older-commit' } },
+      ]);
+    mockComments(api, r, 5, posted);
+    await deliver(server, 'workflow_run', workflowRunPayload(r, { conclusion: 'failure', runId: 906, pullRequests: [], headSha: 'forkhead1', fork: { owner: 'contributor', branch: 'patch-1' } }));
+    await done('workflow run diagnosed');
+    expect(posted.created.map((c) => c.pr)).toEqual([5]);
+    expect(posted.created[0]?.body).toContain(MARKER);
+  });
+
   it('creates a check run named goarch on the head commit for a push (no pull request)', async () => {
     mockAuthAndConfig(api, r);
     mockRun(api, blob, r, 904, 7801, FIXTURE.cgo);
