@@ -8,7 +8,7 @@ import type { Job, JobHandler, JobQueue } from '../queue/job-queue.js';
 import { validateWorkflowLazily } from '../runtime/validate-workflow-lazily.js';
 import type { RunIncident } from '../service/diagnose-workflow-run.js';
 import { HELP_TEXT } from '../service/help-text.js';
-import { openFixPr } from '../service/open-fix-pr.js';
+import { requestFixPr } from '../service/request-fix-pr.js';
 import type { WorkflowValidator } from '../service/propose-workflow-fix.js';
 import { publishDiagnosis } from '../service/publish-diagnosis.js';
 import { handleFailedRun } from '../service/handle-failed-run.js';
@@ -110,17 +110,18 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
         await diagnoseRun(job, jobId, octokit, log);
         return;
       case 'open-fix-pr': {
-        const result = await openFixPr(
+        const requested = await requestFixPr(
           {
             repo,
-            workflowPath: job.workflowPath,
-            incident: job.incident,
-            run: { id: job.runId, url: job.runUrl, workflowName: job.workflowName },
-            pullRequests: job.pullRequests,
             trigger: { kind: 'autofix' },
+            pullRequests: job.pullRequests,
+            targets: async () => [{ run: { id: job.runId, url: job.runUrl, workflowName: job.workflowName }, workflowPath: job.workflowPath, incident: job.incident, pullRequests: job.pullRequests }],
           },
-          { writer: octokitRepoWriter(octokit), validate },
+          { host: octokitCiHost(octokit), writer: octokitRepoWriter(octokit), validate, rules: deps.rules, maxLogBytes: deps.maxLogBytes, monotonic },
         );
+        const outcome = requested.status === 'checked' ? requested.outcomes[0] : undefined;
+        if (outcome?.status !== 'done') return;
+        const result = outcome.result;
         const meta = { fingerprint: job.incident.fingerprint, status: result.status, ...('number' in result ? { pullRequest: result.number } : {}), ...('reason' in result ? { reason: result.reason } : {}) };
         if (result.status === 'no-safe-edit') log.warn(meta, 'autofix: no safe edit on the default branch head');
         else log.info(meta, 'autofix: fix pull request done');

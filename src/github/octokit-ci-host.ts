@@ -1,16 +1,16 @@
 import type { ProbotOctokit } from 'probot';
 import type { CiHost, CiRun, RunHead, RunRef } from '../service/ci-host.js';
-import type { RepoRef } from '../service/github-output.js';
+import type { RepoRef } from '../service/repo-ref.js';
 import { loadRepoConfig } from './load-repo-config.js';
 import { octokitActions } from './octokit-actions.js';
 
 interface ApiRun {
   id: number;
-  html_url: string;
-  workflow_id: number;
+  html_url?: string | null;
+  workflow_id?: number;
   name?: string | null;
-  path: string;
-  head_sha: string;
+  path?: string | null;
+  head_sha?: string;
   pull_requests?: { number: number }[] | null;
 }
 
@@ -63,11 +63,11 @@ export function octokitCiHost(octokit: ProbotOctokit): CiHost {
 function ciRun(run: ApiRun): CiRun {
   return {
     runId: Number(run.id),
-    url: run.html_url,
-    workflowId: String(run.workflow_id),
+    url: run.html_url ?? null,
+    workflowId: String(run.workflow_id ?? ''),
     workflowName: run.name ?? '',
-    workflowPath: run.path,
-    headSha: run.head_sha,
+    workflowPath: run.path ?? null,
+    headSha: run.head_sha ?? '',
     pullRequests: (run.pull_requests ?? []).map((pr) => pr.number),
   };
 }

@@ -1,6 +1,6 @@
 import type { Incident } from '../core/model/index.js';
 import type { IncidentPost } from '../store/incident-store.js';
-import type { RepoRef } from './github-output.js';
+import type { RepoRef } from './repo-ref.js';
 
 /** One incident as a chat message shows it. */
 export interface ChannelIncident {

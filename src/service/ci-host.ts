@@ -1,4 +1,4 @@
-import type { RepoRef } from './github-output.js';
+import type { RepoRef } from './repo-ref.js';
 import type { RepoConfigResult } from './repo-config.js';
 
 /** A run of a CI pipeline (a GitHub Actions workflow run, a GitLab pipeline...). */

@@ -1,6 +1,6 @@
 import type { Incident } from '../core/model/index.js';
 import type { CiRun } from './ci-host.js';
-import type { RepoRef } from './github-output.js';
+import type { RepoRef } from './repo-ref.js';
 
 /** A fix pull request to open later for one incident of a diagnosed run (autofix). */
 export interface QueuedFix {

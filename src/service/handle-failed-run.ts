@@ -5,7 +5,8 @@ import type { CiHost, CiRun, RunHead } from './ci-host.js';
 import type { RunDiagnosis } from './diagnose-workflow-run.js';
 import { diagnoseWorkflowRun } from './diagnose-workflow-run.js';
 import type { FixRequests } from './fix-requests.js';
-import type { GithubOutput, RepoRef } from './github-output.js';
+import type { DiagnosisOutput } from './diagnosis-output.js';
+import type { RepoRef } from './repo-ref.js';
 import { loadEnabledConfig } from './load-enabled-config.js';
 import { planFixPrs } from './plan-fix-prs.js';
 import type { WorkflowValidator } from './propose-workflow-fix.js';
@@ -26,7 +27,7 @@ export interface FailedRunRequest {
 
 export interface HandleFailedRunDeps {
   host: CiHost;
-  output: GithubOutput;
+  output: DiagnosisOutput;
   writer: RepoWriter;
   fixes: FixRequests;
   store: IncidentStore;

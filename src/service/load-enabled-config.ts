@@ -1,4 +1,5 @@
-import type { GithubOutput, RepoRef } from './github-output.js';
+import type { DiagnosisOutput } from './diagnosis-output.js';
+import type { RepoRef } from './repo-ref.js';
 import type { CiHost } from './ci-host.js';
 import { CHECK_NAME } from './publish-diagnosis.js';
 import type { RepoConfig } from './repo-config.js';
@@ -12,7 +13,7 @@ export type EnabledConfig = { status: 'enabled'; config: RepoConfig } | { status
  * 2. invalid: say so with a check run on `headSha` (a user mistake is reported, not thrown) and stop;
  * 3. `enabled: false`: stop quietly.
  */
-export async function loadEnabledConfig(repo: RepoRef, headSha: string, deps: { host: Pick<CiHost, 'loadRepoConfig'>; output: Pick<GithubOutput, 'createCheckRun'> }): Promise<EnabledConfig> {
+export async function loadEnabledConfig(repo: RepoRef, headSha: string, deps: { host: Pick<CiHost, 'loadRepoConfig'>; output: Pick<DiagnosisOutput, 'createCheckRun'> }): Promise<EnabledConfig> {
   // 1. Load.
   const result = await deps.host.loadRepoConfig(repo);
   // 2. Invalid.

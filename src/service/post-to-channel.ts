@@ -2,7 +2,7 @@ import type { Incident } from '../core/model/index.js';
 import type { IncidentOccurrence, IncidentPost, IncidentRecord, IncidentStore } from '../store/incident-store.js';
 import type { ChannelIncident, ChannelOutput } from './channel-output.js';
 import { channelScope } from './channel-scope.js';
-import type { RepoRef } from './github-output.js';
+import type { RepoRef } from './repo-ref.js';
 
 /** One incident to post, with where it was seen. */
 export interface ChannelCandidate {

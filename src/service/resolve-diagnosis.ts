@@ -1,7 +1,8 @@
 import type { IncidentStore } from '../store/incident-store.js';
 import type { WorkflowRef } from './comment-state.js';
 import { COMMENT_MARKER } from './comment-state.js';
-import type { GithubOutput, RepoRef } from './github-output.js';
+import type { DiagnosisOutput } from './diagnosis-output.js';
+import type { RepoRef } from './repo-ref.js';
 import { incidentScope } from './incident-scope.js';
 import { readCommentState } from './read-comment-state.js';
 import { renderPrComment } from './render-pr-comment.js';
@@ -19,7 +20,7 @@ export interface ResolveRequest {
 
 export interface ResolveDeps {
   store: IncidentStore;
-  output: GithubOutput;
+  output: DiagnosisOutput;
   /** Signs the state kept in goarch's comment and checks it when read back. */
   seal: StateSeal;
   now: () => number;
@@ -45,11 +46,11 @@ export async function resolveDiagnosis(request: ResolveRequest, deps: ResolveDep
     // 3. Resolve them.
     const at = deps.now();
     for (const entry of open) {
-      await deps.store.markResolved(incidentScope(request, pullRequest), entry.fingerprint, at);
+      await deps.store.markResolved(incidentScope(request, pullRequest, deps.output.scopePrefix), entry.fingerprint, at);
       entry.resolved = { at, runId: request.runId, runUrl: request.runUrl };
       resolved.push(entry.fingerprint);
     }
-    await deps.output.updateComment(request.repo, comment.id, renderPrComment(state, { embedState: true, seal: deps.seal }));
+    await deps.output.updateComment(request.repo, comment.id, renderPrComment(state, { embedState: true, seal: deps.seal, maxChars: deps.output.maxBodyChars }));
   }
   return resolved;
 }

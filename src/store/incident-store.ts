@@ -2,10 +2,11 @@ import type { FailureClass } from '../core/model/index.js';
 
 /**
  * Where an incident's diagnosis was posted. Repeats edit this message instead of posting anew.
- * One post per `kind` (and per `channel` for Slack): recording the same kind again replaces it.
+ * One post per `kind` (and per `channel` for chat posts): recording the same kind again replaces it.
  */
 export interface IncidentPost {
-  kind: 'github-comment' | 'github-check' | 'slack';
+  /** Named by the output that posted it (`github-comment`, `github-check`, `slack`...): an open set, one per host and medium. */
+  kind: string;
   /** Comment id, check run id, or the Slack message ts. */
   id: string;
   /** Slack channel id. */

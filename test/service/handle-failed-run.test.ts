@@ -13,7 +13,7 @@ import { loadWorkflowValidator } from '../core/fix/load-workflow-validator.js';
 import { fakeCiHost } from '../support/fake-ci-host.js';
 import { fakeClock } from '../support/fake-clock.js';
 import type { FakeCiHostOptions } from '../support/fake-ci-host.js';
-import { fakeGithubOutput } from '../support/fake-github-output.js';
+import { fakeDiagnosisOutput } from '../support/fake-diagnosis-output.js';
 import { shippedRules } from '../support/rules.js';
 
 // The whole use case over fake ports: no HTTP, no nock.
@@ -50,7 +50,7 @@ const writer: RepoWriter = {
 function setup(host: Partial<FakeCiHostOptions> = {}) {
   const ci = fakeCiHost({ jobs: [{ id: 11, name: 'test (arm64)', conclusion: 'failure', url: 'https://ci.example/jobs/11', failedStep: 4, log: LOG }, { id: 12, name: 'lint', conclusion: 'success', url: 'u', failedStep: null, log: 'ok' }], ...host });
   const clock = fakeClock();
-  const out = fakeGithubOutput();
+  const out = fakeDiagnosisOutput();
   const fixes: QueuedFix[] = [];
   const incidents: string[] = [];
   const deps: HandleFailedRunDeps = {

@@ -1,11 +1,14 @@
-import type { GithubOutput, IssueComment } from '../../src/service/github-output.js';
+import type { DiagnosisOutput, IssueComment } from '../../src/service/diagnosis-output.js';
 
 /** Pull request comments and check runs in memory, recording every write. */
-export function fakeGithubOutput() {
+export function fakeDiagnosisOutput() {
   const comments = new Map<number, IssueComment & { pullRequest: number }>();
   const checkRuns: { id: number; headSha: string; title: string; summary: string }[] = [];
   let next = 1;
-  const output: GithubOutput = {
+  const output: DiagnosisOutput = {
+    postKinds: { comment: 'fake-comment', check: 'fake-check' },
+    scopePrefix: 'fake:',
+    maxBodyChars: 65_536,
     async findComment(_repo, pullRequest, marker) {
       return [...comments.values()].find((c) => c.pullRequest === pullRequest && c.body.startsWith(marker)) ?? null;
     },
