@@ -1,7 +1,9 @@
 import type { Probot } from 'probot';
 import type { GithubAppConfig } from '../config/config.js';
 import type { RuleSet } from '../core/rules/rule-set.js';
+import { GITHUB_JOB_KINDS } from '../github/github-job.js';
 import { githubJobHandler } from '../github/github-job-handler.js';
+import { JobRegistry } from '../service/job-registry.js';
 import { requestContext } from '../log/request-context.js';
 import { createStateSeal } from '../service/state-seal.js';
 import type { ServiceContext } from '../runtime/service-context.js';
@@ -22,11 +24,14 @@ export async function startGithubWorkers(context: ServiceContext, work: Work, pr
     appId: github.appId,
     seal: createStateSeal(github.stateKey),
   });
+  // The queue runs each job by its kind: the GitHub adapter registers its kinds (another host or chat tool registers its own).
+  const registry = new JobRegistry();
+  registry.register(GITHUB_JOB_KINDS, handle);
   await work.queue.process(
     async (job) => {
       try {
         // Jobs start from whatever request or job ran before them: none of those ids belong on their lines.
-        await requestContext.exit(() => handle(job));
+        await requestContext.exit(() => registry.dispatch(job));
       } finally {
         work.queue.depth().then(
           (depth) => metrics.queueDepth.set(depth),

@@ -3,8 +3,7 @@ import type { Logger } from 'pino';
 import { diagnoseText } from '../core/diagnose/diagnose-log.js';
 import type { RuleSet } from '../core/rules/rule-set.js';
 import type { Metrics } from '../metrics/create-metrics.js';
-import { JobError } from '../queue/job-error.js';
-import type { Job, JobHandler, JobQueue } from '../queue/job-queue.js';
+import type { Job, JobHandler, JobQueue } from '../service/job-queue.js';
 import { validateWorkflowLazily } from '../runtime/validate-workflow-lazily.js';
 import type { RunIncident } from '../service/diagnose-workflow-run.js';
 import { HELP_TEXT } from '../service/help-text.js';
@@ -17,7 +16,7 @@ import type { RepoConfig } from '../service/repo-config.js';
 import { resolveDiagnosis } from '../service/resolve-diagnosis.js';
 import { ServiceError } from '../service/service-error.js';
 import type { StateSeal } from '../service/state-seal.js';
-import type { IncidentStore } from '../store/incident-store.js';
+import type { IncidentStore } from '../service/incident-store.js';
 import { fixFromComment } from './fix-from-comment.js';
 import { githubJobSchema } from './github-job.js';
 import type { GithubJob } from './github-job.js';
@@ -67,17 +66,13 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
     const log = deps.logger.child({ jobId: job.id, job: job.name, attempt: job.attempt });
     if (!parsed.success) {
       log.error({ issues: parsed.error.issues.length }, 'job payload invalid: dropped');
-      throw new JobError('job-payload-invalid', 'the job payload does not match its schema', { retryable: false });
+      throw new ServiceError('job-payload-invalid', 'the job payload does not match its schema', { retryable: false });
     }
     const payload = parsed.data;
     log.debug({ kind: payload.kind, repository: `${payload.owner}/${payload.repo}` }, 'job started');
-    try {
-      const octokit = await deps.probot.auth(payload.installationId);
-      await run(payload, job.id, octokit, log);
-    } catch (error) {
-      if (error instanceof ServiceError) throw new JobError(error.code, error.message, { retryable: error.retryable, cause: error });
-      throw error;
-    }
+    // Service errors carry their own code and retryability: the queue reads them (classifyJobError).
+    const octokit = await deps.probot.auth(payload.installationId);
+    await run(payload, job.id, octokit, log);
   };
 
   async function run(job: GithubJob, jobId: string, octokit: ProbotOctokit, log: Logger): Promise<void> {

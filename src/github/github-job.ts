@@ -50,3 +50,6 @@ export const githubJobSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type GithubJob = z.infer<typeof githubJobSchema>;
+
+/** The job kinds (queue job names) the GitHub adapter enqueues and registers a handler for. */
+export const GITHUB_JOB_KINDS: readonly GithubJob['kind'][] = githubJobSchema.options.map((option) => option.shape.kind.value);

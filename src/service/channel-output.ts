@@ -1,5 +1,5 @@
 import type { Incident } from '../core/model/index.js';
-import type { IncidentPost } from '../store/incident-store.js';
+import type { IncidentPost } from './incident-store.js';
 import type { RepoRef } from './repo-ref.js';
 
 /** One incident as a chat message shows it. */

@@ -1,6 +1,6 @@
 import type { FailureClass } from '../core/model/index.js';
 import type { RuleSet } from '../core/rules/rule-set.js';
-import type { IncidentStore } from '../store/incident-store.js';
+import type { IncidentStore } from './incident-store.js';
 import type { CiHost, CiRun, RunHead } from './ci-host.js';
 import type { RunDiagnosis } from './diagnose-workflow-run.js';
 import { diagnoseWorkflowRun } from './diagnose-workflow-run.js';

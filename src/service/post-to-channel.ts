@@ -1,5 +1,5 @@
 import type { Incident } from '../core/model/index.js';
-import type { IncidentOccurrence, IncidentPost, IncidentRecord, IncidentStore } from '../store/incident-store.js';
+import type { IncidentOccurrence, IncidentPost, IncidentRecord, IncidentStore } from './incident-store.js';
 import type { ChannelIncident, ChannelOutput } from './channel-output.js';
 import { channelScope } from './channel-scope.js';
 import type { RepoRef } from './repo-ref.js';

@@ -1,4 +1,4 @@
-import type { ClaimResult, IncidentRecord, IncidentStore } from '../store/incident-store.js';
+import type { ClaimResult, IncidentRecord, IncidentStore } from './incident-store.js';
 import type { CommentEntry, CommentState, WorkflowRef } from './comment-state.js';
 import { COMMENT_MARKER } from './comment-state.js';
 import type { JobScan, RunIncident } from './diagnose-workflow-run.js';

@@ -1,4 +1,4 @@
-import type { IncidentStore } from '../store/incident-store.js';
+import type { IncidentStore } from './incident-store.js';
 import type { WorkflowRef } from './comment-state.js';
 import { COMMENT_MARKER } from './comment-state.js';
 import type { DiagnosisOutput } from './diagnosis-output.js';

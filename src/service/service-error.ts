@@ -7,7 +7,11 @@ export type ServiceErrorCode =
   /** The repository's .github/goarch.yml is invalid. */
   | 'repo-config-invalid'
   /** A fix pull request would have written to the default branch (or outside `goarch/fix-`): refused. */
-  | 'unsafe-branch';
+  | 'unsafe-branch'
+  /** A queued job's payload does not match its schema (an old or foreign job): dropped, not retried. */
+  | 'job-payload-invalid'
+  /** No adapter registered a handler for the job's kind. */
+  | 'job-kind-unknown';
 
 export class ServiceError extends Error {
   readonly code: ServiceErrorCode;

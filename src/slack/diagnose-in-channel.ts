@@ -7,7 +7,7 @@ import type { Metrics } from '../metrics/create-metrics.js';
 import type { ChannelOutput } from '../service/channel-output.js';
 import type { ChannelCandidate, ChannelOutcome } from '../service/post-to-channel.js';
 import { postToChannel } from '../service/post-to-channel.js';
-import type { IncidentStore } from '../store/incident-store.js';
+import type { IncidentStore } from '../service/incident-store.js';
 import { openSlackFile } from './open-slack-file.js';
 import type { SlackFileRef } from './open-slack-file.js';
 import { parseRunUrl } from './parse-run-url.js';

@@ -3,7 +3,7 @@ import type { Logger } from 'pino';
 import { escapeSlack } from '../core/render/render-slack-blocks.js';
 import type { FixPublisher } from '../service/fix-publisher.js';
 import { channelScope } from '../service/channel-scope.js';
-import type { IncidentStore } from '../store/incident-store.js';
+import type { IncidentStore } from '../service/incident-store.js';
 import { ACTION_IDS } from './action-ids.js';
 import type { SlackAction } from './action-schema.js';
 import { asWebApiBlocks } from './as-web-api-blocks.js';

@@ -6,7 +6,7 @@ import type { Config, SlackConfig } from '../config/config.js';
 import type { RuleSet } from '../core/rules/rule-set.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import type { FixPublisher } from '../service/fix-publisher.js';
-import type { IncidentStore } from '../store/incident-store.js';
+import type { IncidentStore } from '../service/incident-store.js';
 import { ACTION_IDS } from './action-ids.js';
 import { actionListener } from './action-listener.js';
 import { commandListener } from './command-listener.js';

@@ -1,6 +1,6 @@
 import type { webApi } from '@slack/bolt';
 import type { ChannelIncident, ChannelOutput } from '../service/channel-output.js';
-import type { IncidentPost } from '../store/incident-store.js';
+import type { IncidentPost } from '../service/incident-store.js';
 import { asWebApiBlocks } from './as-web-api-blocks.js';
 import { incidentMessage } from './incident-message.js';
 import type { MessageCache } from './message-cache.js';
