@@ -5,6 +5,7 @@ import type { CreateContextOptions } from './create-context.js';
 import { createContext } from './create-context.js';
 import { githubApp } from '../github/github-app.js';
 import { githubFixPublisher } from '../github/github-fix-publisher.js';
+import { githubRunDiagnoser } from '../github/github-run-diagnoser.js';
 import { manifestSetup, SETUP_PATH } from '../github/manifest-setup.js';
 import { mountGithub } from '../github/mount-github.js';
 import { notConfiguredHandler } from '../github/not-configured-handler.js';
@@ -79,7 +80,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       store: work.store,
       rules,
       redis: context.redis,
-      probot,
+      // `/goarch diagnose <URL>` reads the run through the GitHub App; without it Slack says GitHub is not configured.
+      diagnoseRun: probot === null ? null : githubRunDiagnoser({ probot, rules, maxLogBytes: config.maxLogBytes, metrics }),
       // "Open fix PR" goes through the GitHub App (issue 8); without it the button says fix PRs are unavailable.
       fixPublisher: probot === null ? null : githubFixPublisher({ probot, rules, maxLogBytes: config.maxLogBytes, validate: validateWorkflowLazily }),
       ...(options.redisPrefix === undefined ? {} : { redisPrefix: options.redisPrefix }),
