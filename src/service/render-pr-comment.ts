@@ -1,5 +1,4 @@
-import { codeBlock, codeSpan, escapeMarkdown, safeNumber, safeUrl } from '../core/render/render-markdown.js';
-import { renderMarkdown } from '../core/render/render-markdown.js';
+import { codeBlock, codeSpan, escapeMarkdown, renderIncidentMarkdown, safeNumber, safeUrl } from '../core/render/render-markdown.js';
 import { COMMENT_MARKER } from './comment-state.js';
 import type { CommentEntry, CommentState } from './comment-state.js';
 import type { JobRef } from './diagnose-workflow-run.js';
@@ -74,16 +73,12 @@ export function renderPrComment(state: CommentState, options: RenderPrCommentOpt
 function renderEntry(entry: CommentEntry): string {
   const job = entry.jobs[0];
   const note = entry.truncatedAt === null || !Number.isFinite(entry.truncatedAt) ? undefined : `The log was longer than ${formatBytes(entry.truncatedAt)}: goarch scanned its first ${formatBytes(entry.truncatedAt)} (set maxLogBytes in .github/goarch.yml to scan more).`;
-  const text = renderMarkdown(
-    { incidents: [entry.incident], lines: 0, bytes: 0, truncated: entry.truncatedAt !== null },
-    {
-      ...(job === undefined ? {} : { lineLink: () => lineLink(job) }),
-      extra: () => [`Seen **${times(entry.count)}** · ${workflowLabel(entry)}${safeUrl(entry.runUrl) ? ` · [latest run](${safeUrl(entry.runUrl)})` : ''}${entry.jobs.length > 0 ? ` · ${entry.jobs.map(jobLink).join(', ')}` : ''}`, '', ...fixLine(entry)],
-      ...(note === undefined ? {} : { note }),
-    },
-  );
-  // One incident per call: drop the renderer's "N problems found" heading, the comment has its own.
-  return text.replace(/^### goarch:[^\n]*\n\n/, '').trimEnd();
+  const text = renderIncidentMarkdown(entry.incident, {
+    ...(job === undefined ? {} : { lineLink: () => lineLink(job) }),
+    extra: () => [`Seen **${times(entry.count)}** · ${workflowLabel(entry)}${safeUrl(entry.runUrl) ? ` · [latest run](${safeUrl(entry.runUrl)})` : ''}${entry.jobs.length > 0 ? ` · ${entry.jobs.map(jobLink).join(', ')}` : ''}`, '', ...fixLine(entry)],
+  });
+  // The comment has its own heading: the incident renders on its own, under its truncation note.
+  return (note === undefined ? text : `> ${escapeMarkdown(note)}\n\n${text}`).trimEnd();
 }
 
 /**
