@@ -1,18 +1,14 @@
 import type { Probot, ProbotOctokit } from 'probot';
 import type { Logger } from 'pino';
-import { diagnoseText } from '../core/diagnose/diagnose-log.js';
 import type { RuleSet } from '../core/rules/rule-set.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import type { Job, JobHandler, JobQueue } from '../service/job-queue.js';
 import { validateWorkflowLazily } from '../runtime/validate-workflow-lazily.js';
-import type { RunIncident } from '../service/diagnose-workflow-run.js';
 import { HELP_TEXT } from '../service/help-text.js';
 import { requestFixPr } from '../service/request-fix-pr.js';
 import type { WorkflowValidator } from '../service/propose-workflow-fix.js';
-import { publishDiagnosis } from '../service/publish-diagnosis.js';
+import { handleFailedCheck } from '../service/handle-failed-check.js';
 import { handleFailedRun } from '../service/handle-failed-run.js';
-import { loadEnabledConfig } from '../service/load-enabled-config.js';
-import type { RepoConfig } from '../service/repo-config.js';
 import { resolveDiagnosis } from '../service/resolve-diagnosis.js';
 import { ServiceError } from '../service/service-error.js';
 import type { StateSeal } from '../service/state-seal.js';
@@ -126,30 +122,24 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
         await fixFromComment(job, { octokit, validate, log, appId: deps.appId, seal: deps.seal, rules: deps.rules, maxLogBytes: deps.maxLogBytes, monotonic });
         return;
       case 'diagnose-check': {
-        const config = await repoConfig(octokit, job, job.headSha, log);
-        if (config === null) return;
-        const diagnosis = diagnoseText(job.text, deps.rules);
-        const incidents: RunIncident[] = diagnosis.incidents
-          .filter((incident) => config.classes === null || config.classes.includes(incident.class))
-          .map((incident) => ({ incident, jobs: [{ id: job.checkRunId, name: job.name, url: job.url, failedStep: null }] }));
-        countIncidents(incidents);
-        const result = await publishDiagnosis(
+        const result = await handleFailedCheck(
+          { repo, check: { id: job.checkRunId, name: job.name, url: job.url, text: job.text }, headSha: job.headSha, pullRequests: job.pullRequests, claimKey: jobId },
           {
-            repo,
-            pullRequests: job.pullRequests,
-            headSha: job.headSha,
-            workflow: { id: `check:${job.name}`, name: job.name },
-            runId: null,
-            runUrl: job.url === '' ? null : job.url,
-            output: config.output,
-            claimKey: jobId,
-            incidents,
-            scans: [],
-            maxLogBytes: diagnosis.bytes,
+            host: octokitCiHost(octokit),
+            output,
+            store: deps.store,
+            rules: deps.rules,
+            seal: deps.seal,
+            windowMs: deps.windowMs,
+            now,
+            sleep,
+            onIncident: (failureClass) => deps.metrics.incidents.inc({ class: failureClass }),
+            onDedupeHit: () => deps.metrics.dedupeHits.inc(),
           },
-          { store: deps.store, output, now, seal: deps.seal, sleep, windowMs: deps.windowMs, onDedupeHit: () => deps.metrics.dedupeHits.inc() },
         );
-        log.info({ incidents: incidents.length, comments: result.comments.length, checkRuns: result.checkRuns.length }, 'check run diagnosed');
+        if (result.status === 'config-invalid') log.warn({ key: result.key }, 'repository config invalid: reported as a check run');
+        else if (result.status === 'disabled') log.info({}, 'goarch disabled by the repository config');
+        else log.info({ incidents: result.incidents.length, comments: result.published.comments.length, checkRuns: result.published.checkRuns.length }, 'check run diagnosed');
         return;
       }
     }
@@ -219,24 +209,6 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
         );
       }
     }
-  }
-
-  /** The repository config, or null after reporting an invalid file with a check run on `headSha` (or when goarch is disabled). */
-  async function repoConfig(octokit: ProbotOctokit, job: { owner: string; repo: string }, headSha: string, log: Logger): Promise<RepoConfig | null> {
-    const loaded = await loadEnabledConfig({ owner: job.owner, repo: job.repo }, headSha, { host: octokitCiHost(octokit), output: octokitOutput(octokit, deps.appId) });
-    if (loaded.status === 'invalid') {
-      log.warn({ key: loaded.key }, 'repository config invalid: reported as a check run');
-      return null;
-    }
-    if (loaded.status === 'disabled') {
-      log.info({}, 'goarch disabled by the repository config');
-      return null;
-    }
-    return loaded.config;
-  }
-
-  function countIncidents(incidents: RunIncident[]): void {
-    for (const { incident } of incidents) deps.metrics.incidents.inc({ class: incident.class });
   }
 }
 
