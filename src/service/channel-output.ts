@@ -22,6 +22,8 @@ export interface ChannelIncident {
  * one message per incident; repeats edit it and reply in its thread.
  */
 export interface ChannelOutput {
+  /** The kind of post recorded in the incident store for this chat tool (`slack`), one per channel. */
+  readonly postKind: string;
   /** Posts the incident as a new message (in the thread `threadTs` when given) and says where it went. */
   post(item: ChannelIncident, threadTs: string | null): Promise<Pick<IncidentPost, 'id' | 'ts' | 'url'>>;
   /** Re-renders the first message with the new count. */

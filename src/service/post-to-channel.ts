@@ -97,13 +97,13 @@ export async function postToChannel(request: PostToChannelRequest, deps: PostToC
 
 async function postNew(scope: string, request: PostToChannelRequest, item: ChannelIncident, deps: PostToChannelDeps): Promise<{ post: IncidentPost }> {
   const posted = await deps.output.post(item, request.threadTs);
-  const post: IncidentPost = { kind: 'slack', channel: request.channel, ...posted };
+  const post: IncidentPost = { kind: deps.output.postKind, channel: request.channel, ...posted };
   await deps.store.recordPost(scope, item.incident.fingerprint, post);
   return { post };
 }
 
 async function firstPost(scope: string, channel: string, record: IncidentRecord, deps: PostToChannelDeps): Promise<{ post: IncidentPost; record: IncidentRecord } | null> {
-  const find = (r: IncidentRecord | null) => r?.posts.find((p) => p.kind === 'slack' && p.channel === channel);
+  const find = (r: IncidentRecord | null) => r?.posts.find((p) => p.kind === deps.output.postKind && p.channel === channel);
   let current: IncidentRecord | null = record;
   let post = find(current);
   for (const delay of PENDING_WAIT_MS) {

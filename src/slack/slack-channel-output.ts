@@ -19,6 +19,7 @@ export interface SlackChannelOutputOptions {
 export function slackChannelOutput(options: SlackChannelOutputOptions): ChannelOutput {
   const { client, channel, cache, ttlMs } = options;
   return {
+    postKind: 'slack',
     async post(item: ChannelIncident, threadTs: string | null) {
       const message = incidentMessage(item, { expanded: false });
       const result = await slackApiCall(() =>
