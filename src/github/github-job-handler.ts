@@ -81,8 +81,16 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
         return;
       case 'resolve-run': {
         const resolved = await resolveDiagnosis(
-          { repo, headSha: job.headSha, pullRequests: job.pullRequests, workflow: { id: job.workflowId, name: job.workflowName }, runId: job.runId, runUrl: job.runUrl },
-          { store: deps.store, output, now, seal: deps.seal },
+          {
+            repo,
+            headSha: job.headSha,
+            pullRequests: job.pullRequests,
+            forkHead: job.fork === null ? null : { sha: job.headSha, owner: job.fork.owner, branch: job.fork.branch },
+            workflow: { id: job.workflowId, name: job.workflowName },
+            runId: job.runId,
+            runUrl: job.runUrl,
+          },
+          { host: octokitCiHost(octokit), store: deps.store, output, now, seal: deps.seal },
         );
         log.info({ resolved: resolved.length }, 'run succeeded: incidents resolved');
         return;

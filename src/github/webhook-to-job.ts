@@ -55,7 +55,9 @@ export function workflowRunJob(payload: unknown): GithubJob | null {
   const { installation: inst, repository: repo, workflow_run: run } = event.data;
   const kind = run.conclusion === 'failure' ? 'diagnose-run' : run.conclusion === 'success' ? 'resolve-run' : null;
   if (kind === null) return null;
-  if (kind === 'resolve-run' && run.pull_requests.length === 0) return null;
+  const fork = forkOf(run, `${repo.owner.login}/${repo.name}`);
+  // A success resolves incidents on pull requests: a push has none; a fork's run lists none but has them.
+  if (kind === 'resolve-run' && run.pull_requests.length === 0 && fork === null) return null;
   return {
     kind,
     installationId: inst.id,
@@ -68,7 +70,7 @@ export function workflowRunJob(payload: unknown): GithubJob | null {
     workflowPath: run.path,
     headSha: run.head_sha,
     pullRequests: run.pull_requests.map((pr) => pr.number),
-    fork: forkOf(run, `${repo.owner.login}/${repo.name}`),
+    fork,
   };
 }
 

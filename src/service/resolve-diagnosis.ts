@@ -3,6 +3,7 @@ import type { WorkflowRef } from './comment-state.js';
 import { COMMENT_MARKER } from './comment-state.js';
 import type { DiagnosisOutput } from './diagnosis-output.js';
 import type { RepoRef } from './repo-ref.js';
+import type { CiHost, RunHead } from './ci-host.js';
 import { incidentScope } from './incident-scope.js';
 import { readCommentState } from './read-comment-state.js';
 import { renderPrComment } from './render-pr-comment.js';
@@ -12,6 +13,8 @@ export interface ResolveRequest {
   repo: RepoRef;
   headSha: string;
   pullRequests: number[];
+  /** The run's head when it is in a fork (whose event lists no pull request): they are looked up by it. Null otherwise. */
+  forkHead?: RunHead | null;
   /** The workflow whose run succeeded. */
   workflow: WorkflowRef;
   runId: number | null;
@@ -19,6 +22,8 @@ export interface ResolveRequest {
 }
 
 export interface ResolveDeps {
+  /** For a fork's run only: its pull requests by head commit. */
+  host?: Pick<CiHost, 'pullRequestsOf'>;
   store: IncidentStore;
   output: DiagnosisOutput;
   /** Signs the state kept in goarch's comment and checks it when read back. */
@@ -28,6 +33,7 @@ export interface ResolveDeps {
 
 /**
  * A run of a workflow succeeded on pull requests: mark what that workflow had failed with as resolved.
+ * 0. a fork's run lists no pull request: find them by its head commit;
  * 1. find goarch's comment on each pull request (none: nothing to do);
  * 2. pick its open incidents that came from this workflow (none: nothing to do);
  * 3. mark them resolved in the store (the next failure starts a new incident) and in the comment.
@@ -35,7 +41,9 @@ export interface ResolveDeps {
  */
 export async function resolveDiagnosis(request: ResolveRequest, deps: ResolveDeps): Promise<string[]> {
   const resolved: string[] = [];
-  for (const pullRequest of request.pullRequests) {
+  // 0. A fork's pull requests.
+  const pullRequests = request.pullRequests.length === 0 && request.forkHead !== undefined && request.forkHead !== null && deps.host !== undefined ? await deps.host.pullRequestsOf(request.repo, request.forkHead) : request.pullRequests;
+  for (const pullRequest of pullRequests) {
     // 1. The comment.
     const comment = await deps.output.findComment(request.repo, pullRequest, COMMENT_MARKER);
     if (comment === null) continue;
