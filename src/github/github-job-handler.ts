@@ -48,8 +48,10 @@ export interface GithubJobDeps {
 type RunJob = Extract<GithubJob, { kind: 'diagnose-run' }>;
 
 /**
- * Runs the jobs the webhook handlers enqueue, each with an installation Octokit:
- * translate the job into service calls (diagnose, publish, resolve) and service errors into job errors.
+ * Runs the jobs the webhook handlers enqueue (registered for GITHUB_JOB_KINDS), each with an installation
+ * Octokit: parse the job, build the ports over that client (`octokitCiHost`, `octokitOutput`,
+ * `octokitRepoWriter`), call the use case, and log its result. Service errors pass through: the queue
+ * reads their code and whether a retry can help (`classifyJobError`).
  */
 export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
   const now = deps.now ?? Date.now;
