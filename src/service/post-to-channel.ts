@@ -49,7 +49,7 @@ const PENDING_WAIT_MS = [100, 250, 500, 1000];
  *    its count and reply in its thread; if no message ever appears, post one (an answer is never lost).
  */
 export async function postToChannel(request: PostToChannelRequest, deps: PostToChannelDeps): Promise<ChannelOutcome[]> {
-  const scope = channelScope(request.channel);
+  const scope = channelScope(deps.output.postKind, request.channel);
   const outcomes: ChannelOutcome[] = [];
   for (const candidate of request.incidents) {
     const { fingerprint } = candidate.incident;

@@ -6,6 +6,7 @@ import { incidentMessage } from './incident-message.js';
 import type { MessageCache } from './message-cache.js';
 import { slackApiCall } from './slack-api-error.js';
 import { slackPermalink } from './slack-permalink.js';
+import { SLACK_POST_KIND } from './slack-post-kind.js';
 
 export interface SlackChannelOutputOptions {
   client: webApi.WebClient;
@@ -19,7 +20,7 @@ export interface SlackChannelOutputOptions {
 export function slackChannelOutput(options: SlackChannelOutputOptions): ChannelOutput {
   const { client, channel, cache, ttlMs } = options;
   return {
-    postKind: 'slack',
+    postKind: SLACK_POST_KIND,
     async post(item: ChannelIncident, threadTs: string | null) {
       const message = incidentMessage(item, { expanded: false });
       const result = await slackApiCall(() =>
