@@ -31,6 +31,11 @@ describe('capture names', () => {
     ['a pattern group', GOOD.replace('(?<binary>', '(?<bianry>'), 'demo-rule.yml: patterns.0: capture name "bianry" is not one goarch reads'],
     ['a context pattern group', GOOD.replace('explanation:', "context:\n  before:\n    - pattern: 'GOARCH=(?<goarc>\\w+)'\nexplanation:"), 'demo-rule.yml: context.before.0.pattern: capture name "goarc"'],
     ['a facts key', GOOD.replace('explanation:', 'facts:\n  gooss: darwin\nexplanation:'), 'demo-rule.yml: facts.gooss: capture name "gooss"'],
+    [
+      "a look-alike hint's placeholder",
+      GOOD.replace('class: exec-format-error', 'class: not-architecture\ncause: script-crlf\nhint:\n  summary: Convert the script to LF line endings.\n  command: "sed -i s/\\\\r$// {scirpt}"'),
+      'demo-rule.yml: hint.command: capture name "scirpt"',
+    ],
   ])('refuses an unknown name in %s, naming the file and the field', (_where, text, message) => {
     expect(() => parseRule('rules/go/demo-rule.yml', text)).toThrow(message);
   });
