@@ -2,8 +2,11 @@
 // dependencies point inward (adapters -> service -> core), never the reverse.
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
+import { noImportCycle } from './eslint/no-import-cycle.js';
 
 const adapterDirs = ['github', 'slack', 'store', 'queue', 'cli', 'config', 'server', 'service', 'lab'];
+/** Adapters translate between one outside system and the service ports: none may import another (STYLE §6). */
+const siblingAdapters = ['github', 'slack', 'store', 'queue', 'cli'];
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'lab/scenarios/**', 'coverage/**'] },
@@ -18,6 +21,29 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  {
+    // No file of src/ loads a module that loads it back (type-only imports are erased and do not count).
+    files: ['src/**/*.ts'],
+    plugins: { goarch: { rules: { 'no-import-cycle': noImportCycle } } },
+    rules: { 'goarch/no-import-cycle': 'error' },
+  },
+  // Adapters never import each other: they meet in src/service (ports) and src/bin (wiring).
+  ...siblingAdapters.map((dir) => ({
+    files: [`src/${dir}/**/*.ts`],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            {
+              group: siblingAdapters.filter((other) => other !== dir).map((other) => `**/${other}/**`),
+              message: `src/${dir} is an adapter: it implements or calls ports of src/service, never another adapter; the composition root in src/bin wires them.`,
+            },
+          ],
+        },
+      ],
+    },
+  })),
   {
     files: ['src/core/**/*.ts'],
     rules: {
@@ -34,14 +60,14 @@ export default tseslint.config(
     },
   },
   {
-    // Use cases see ports only: no framework client, no adapter but the store's port types.
+    // Use cases see ports only (declared here): no framework client, no adapter.
     files: ['src/service/**/*.ts'],
     rules: {
       'no-restricted-imports': [
         'error',
         {
           patterns: [
-            { group: ['**/github/**', '**/slack/**', '**/queue/**', '**/bin/**', '**/cli/**'], message: 'src/service uses ports; adapters call it, not the reverse.' },
+            { group: ['**/github/**', '**/slack/**', '**/store/**', '**/queue/**', '**/bin/**', '**/cli/**'], message: 'src/service declares the ports and uses them; adapters implement and call it, not the reverse.' },
             { group: ['probot', '@octokit/*', '@slack/*', 'ioredis', 'bullmq'], message: 'framework types stop at the adapters (STYLE §6).' },
           ],
         },

@@ -1,9 +1,9 @@
 import type { ProbotOctokit } from 'probot';
 import { createJobQueue } from '../queue/create-job-queue.js';
-import type { JobQueue } from '../queue/job-queue.js';
+import type { JobQueue } from '../service/job-queue.js';
 import type { ServiceContext } from '../runtime/service-context.js';
 import { createIncidentStore } from '../store/create-incident-store.js';
-import type { IncidentStore } from '../store/incident-store.js';
+import type { IncidentStore } from '../service/incident-store.js';
 
 export interface Work {
   store: IncidentStore;

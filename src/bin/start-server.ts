@@ -5,6 +5,7 @@ import type { CreateContextOptions } from './create-context.js';
 import { createContext } from './create-context.js';
 import { githubApp } from '../github/github-app.js';
 import { githubFixPublisher } from '../github/github-fix-publisher.js';
+import { githubRunDiagnoser } from '../github/github-run-diagnoser.js';
 import { manifestSetup, SETUP_PATH } from '../github/manifest-setup.js';
 import { mountGithub } from '../github/mount-github.js';
 import { notConfiguredHandler } from '../github/not-configured-handler.js';
@@ -19,7 +20,9 @@ import { slackApp } from '../slack/slack-app.js';
 import { slackOffHandler } from '../slack/slack-off-handler.js';
 import { stopServer } from './stop-server.js';
 import { createWork } from './create-work.js';
-import { startGithubWorkers } from './start-github-workers.js';
+import { registerGithubJobs } from './register-github-jobs.js';
+import { startWorkers } from './start-workers.js';
+import { JobRegistry } from '../service/job-registry.js';
 import type { WorkOverrides } from './create-work.js';
 import { loadRuleSet } from '../service/load-rule-set.js';
 
@@ -45,6 +48,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   // 2. Incident store and job queue (Redis or memory); the rules, loaded once.
   const work = await createWork(context, options);
   const rules = loadRuleSet();
+  // Each adapter registers the job kinds it enqueues; the queue runs them by kind.
+  const registry = new JobRegistry();
   // 3. GitHub: the Probot app, or a 503 that says how to register it.
   const mounts: Mount[] = [];
   let probot: Pick<Probot, 'auth'> | null = null;
@@ -62,11 +67,13 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
   } else {
     const appFn = githubApp({ logger, metrics, queue: work.queue, store: work.store, appId: config.github.appId });
     const github = await mountGithub({ app: config.github, endpoints: config.githubEndpoints, logger, metrics, appFn, ...(options.githubOctokit === undefined ? {} : { Octokit: options.githubOctokit }) });
-    await startGithubWorkers(context, work, github.probot, rules, config.github);
+    registerGithubJobs(registry, context, work, github.probot, rules, config.github);
     probot = github.probot;
     mounts.push({ name: 'github', path: WEBHOOK_PATH, prefix: false, handler: github.handler });
     logger.info({ appId: config.github.appId, apiBaseUrl: config.githubEndpoints.apiBaseUrl, webhookPath: WEBHOOK_PATH }, 'GitHub App mounted');
   }
+  // Workers for every job kind an adapter registered (none without the GitHub App).
+  if (registry.kinds().length > 0) await startWorkers(context, work, registry);
   // 4. Slack: Bolt over HTTP under /slack, Socket Mode, or off.
   if (config.slack === null) {
     logger.info({}, 'Slack not configured: /slack endpoints are off (set SLACK_BOT_TOKEN and SLACK_SIGNING_SECRET to enable them)');
@@ -79,7 +86,8 @@ export async function startServer(options: StartServerOptions): Promise<RunningS
       store: work.store,
       rules,
       redis: context.redis,
-      probot,
+      // `/goarch diagnose <URL>` reads the run through the GitHub App; without it Slack says GitHub is not configured.
+      diagnoseRun: probot === null ? null : githubRunDiagnoser({ probot, rules, maxLogBytes: config.maxLogBytes, metrics }),
       // "Open fix PR" goes through the GitHub App (issue 8); without it the button says fix PRs are unavailable.
       fixPublisher: probot === null ? null : githubFixPublisher({ probot, rules, maxLogBytes: config.maxLogBytes, validate: validateWorkflowLazily }),
       ...(options.redisPrefix === undefined ? {} : { redisPrefix: options.redisPrefix }),

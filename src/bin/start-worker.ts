@@ -5,7 +5,9 @@ import { loadRuleSet } from '../service/load-rule-set.js';
 import type { CreateContextOptions } from './create-context.js';
 import { createContext } from './create-context.js';
 import { createWork } from './create-work.js';
-import { startGithubWorkers } from './start-github-workers.js';
+import { registerGithubJobs } from './register-github-jobs.js';
+import { startWorkers } from './start-workers.js';
+import { JobRegistry } from '../service/job-registry.js';
 import type { WorkOverrides } from './create-work.js';
 
 export interface RunningWorker {
@@ -29,7 +31,8 @@ export async function startWorker(options: CreateContextOptions & WorkOverrides)
   // 3. Incident store and job queue on Redis; the rules, loaded once.
   const work = await createWork(context, options);
   const rules = loadRuleSet();
-  // 4. Job processors: GitHub jobs, with installation clients of the app.
+  const registry = new JobRegistry();
+  // 4. Job handlers: GitHub jobs, with installation clients of the app.
   if (config.github === null) {
     logger.warn({}, 'GitHub App not configured: this worker takes no GitHub jobs (set APP_ID, PRIVATE_KEY and WEBHOOK_SECRET)');
   } else {
@@ -40,8 +43,10 @@ export async function startWorker(options: CreateContextOptions & WorkOverrides)
       onApiError: (status) => context.metrics.githubApiErrors.inc({ status }),
       ...(options.githubOctokit === undefined ? {} : { Octokit: options.githubOctokit }),
     });
-    await startGithubWorkers(context, work, probot, rules, config.github);
+    registerGithubJobs(registry, context, work, probot, rules, config.github);
   }
+  // 5. Take jobs of every registered kind.
+  if (registry.kinds().length > 0) await startWorkers(context, work, registry);
   logger.info({ concurrency: config.workerConcurrency }, 'worker started');
   return {
     context,

@@ -1,8 +1,8 @@
 import type { ApplicationFunction } from 'probot';
 import type { Logger } from 'pino';
 import type { Metrics } from '../metrics/create-metrics.js';
-import type { JobQueue } from '../queue/job-queue.js';
-import type { IncidentStore } from '../store/incident-store.js';
+import type { JobQueue } from '../service/job-queue.js';
+import type { IncidentStore } from '../service/incident-store.js';
 import type { GithubJob } from './github-job.js';
 import { checkRunJob, issueCommentJob, workflowRunJob } from './webhook-to-job.js';
 

@@ -1,30 +1,22 @@
 import type { Probot, ProbotOctokit } from 'probot';
 import type { Logger } from 'pino';
-import { diagnoseText } from '../core/diagnose/diagnose-log.js';
 import type { RuleSet } from '../core/rules/rule-set.js';
 import type { Metrics } from '../metrics/create-metrics.js';
-import { JobError } from '../queue/job-error.js';
-import type { Job, JobHandler, JobQueue } from '../queue/job-queue.js';
+import type { Job, JobHandler, JobQueue } from '../service/job-queue.js';
 import { validateWorkflowLazily } from '../runtime/validate-workflow-lazily.js';
-import { diagnoseWorkflowRun } from '../service/diagnose-workflow-run.js';
-import type { RunIncident } from '../service/diagnose-workflow-run.js';
 import { HELP_TEXT } from '../service/help-text.js';
-import { openFixPr } from '../service/open-fix-pr.js';
-import { planFixPrs } from '../service/plan-fix-prs.js';
+import { requestFixPr } from '../service/request-fix-pr.js';
 import type { WorkflowValidator } from '../service/propose-workflow-fix.js';
-import { CHECK_NAME, publishDiagnosis } from '../service/publish-diagnosis.js';
-import type { RepoConfig } from '../service/repo-config.js';
-import { REPO_CONFIG_PATH } from '../service/repo-config.js';
+import { handleFailedCheck } from '../service/handle-failed-check.js';
+import { handleFailedRun } from '../service/handle-failed-run.js';
 import { resolveDiagnosis } from '../service/resolve-diagnosis.js';
 import { ServiceError } from '../service/service-error.js';
 import type { StateSeal } from '../service/state-seal.js';
-import { workflowFilePath } from '../service/workflow-file-path.js';
-import type { IncidentStore } from '../store/incident-store.js';
+import type { IncidentStore } from '../service/incident-store.js';
 import { fixFromComment } from './fix-from-comment.js';
 import { githubJobSchema } from './github-job.js';
 import type { GithubJob } from './github-job.js';
-import { loadRepoConfig } from './load-repo-config.js';
-import { octokitActions } from './octokit-actions.js';
+import { octokitCiHost } from './octokit-ci-host.js';
 import { octokitOutput } from './octokit-output.js';
 import { octokitRepoWriter } from './octokit-repo-writer.js';
 
@@ -56,8 +48,10 @@ export interface GithubJobDeps {
 type RunJob = Extract<GithubJob, { kind: 'diagnose-run' }>;
 
 /**
- * Runs the jobs the webhook handlers enqueue, each with an installation Octokit:
- * translate the job into service calls (diagnose, publish, resolve) and service errors into job errors.
+ * Runs the jobs the webhook handlers enqueue (registered for GITHUB_JOB_KINDS), each with an installation
+ * Octokit: parse the job, build the ports over that client (`octokitCiHost`, `octokitOutput`,
+ * `octokitRepoWriter`), call the use case, and log its result. Service errors pass through: the queue
+ * reads their code and whether a retry can help (`classifyJobError`).
  */
 export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
   const now = deps.now ?? Date.now;
@@ -70,17 +64,13 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
     const log = deps.logger.child({ jobId: job.id, job: job.name, attempt: job.attempt });
     if (!parsed.success) {
       log.error({ issues: parsed.error.issues.length }, 'job payload invalid: dropped');
-      throw new JobError('job-payload-invalid', 'the job payload does not match its schema', { retryable: false });
+      throw new ServiceError('job-payload-invalid', 'the job payload does not match its schema', { retryable: false });
     }
     const payload = parsed.data;
     log.debug({ kind: payload.kind, repository: `${payload.owner}/${payload.repo}` }, 'job started');
-    try {
-      const octokit = await deps.probot.auth(payload.installationId);
-      await run(payload, job.id, octokit, log);
-    } catch (error) {
-      if (error instanceof ServiceError) throw new JobError(error.code, error.message, { retryable: error.retryable, cause: error });
-      throw error;
-    }
+    // Service errors carry their own code and retryability: the queue reads them (classifyJobError).
+    const octokit = await deps.probot.auth(payload.installationId);
+    await run(payload, job.id, octokit, log);
   };
 
   async function run(job: GithubJob, jobId: string, octokit: ProbotOctokit, log: Logger): Promise<void> {
@@ -93,8 +83,16 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
         return;
       case 'resolve-run': {
         const resolved = await resolveDiagnosis(
-          { repo, headSha: job.headSha, pullRequests: job.pullRequests, workflow: { id: job.workflowId, name: job.workflowName }, runId: job.runId, runUrl: job.runUrl },
-          { store: deps.store, output, now, seal: deps.seal },
+          {
+            repo,
+            headSha: job.headSha,
+            pullRequests: job.pullRequests,
+            forkHead: job.fork === null ? null : { sha: job.headSha, owner: job.fork.owner, branch: job.fork.branch },
+            workflow: { id: job.workflowId, name: job.workflowName },
+            runId: job.runId,
+            runUrl: job.runUrl,
+          },
+          { host: octokitCiHost(octokit), store: deps.store, output, now, seal: deps.seal },
         );
         log.info({ resolved: resolved.length }, 'run succeeded: incidents resolved');
         return;
@@ -113,17 +111,18 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
         await diagnoseRun(job, jobId, octokit, log);
         return;
       case 'open-fix-pr': {
-        const result = await openFixPr(
+        const requested = await requestFixPr(
           {
             repo,
-            workflowPath: job.workflowPath,
-            incident: job.incident,
-            run: { id: job.runId, url: job.runUrl, workflowName: job.workflowName },
-            pullRequests: job.pullRequests,
             trigger: { kind: 'autofix' },
+            pullRequests: job.pullRequests,
+            targets: async () => [{ run: { id: job.runId, url: job.runUrl, workflowName: job.workflowName }, workflowPath: job.workflowPath, incident: job.incident, pullRequests: job.pullRequests }],
           },
-          { writer: octokitRepoWriter(octokit), validate },
+          { host: octokitCiHost(octokit), writer: octokitRepoWriter(octokit), validate, rules: deps.rules, maxLogBytes: deps.maxLogBytes, monotonic },
         );
+        const outcome = requested.status === 'checked' ? requested.outcomes[0] : undefined;
+        if (outcome?.status !== 'done') return;
+        const result = outcome.result;
         const meta = { fingerprint: job.incident.fingerprint, status: result.status, ...('number' in result ? { pullRequest: result.number } : {}), ...('reason' in result ? { reason: result.reason } : {}) };
         if (result.status === 'no-safe-edit') log.warn(meta, 'autofix: no safe edit on the default branch head');
         else log.info(meta, 'autofix: fix pull request done');
@@ -133,30 +132,24 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
         await fixFromComment(job, { octokit, validate, log, appId: deps.appId, seal: deps.seal, rules: deps.rules, maxLogBytes: deps.maxLogBytes, monotonic });
         return;
       case 'diagnose-check': {
-        const config = await repoConfig(octokit, job, job.headSha, log);
-        if (config === null) return;
-        const diagnosis = diagnoseText(job.text, deps.rules);
-        const incidents: RunIncident[] = diagnosis.incidents
-          .filter((incident) => config.classes === null || config.classes.includes(incident.class))
-          .map((incident) => ({ incident, jobs: [{ id: job.checkRunId, name: job.name, url: job.url, failedStep: null }] }));
-        countIncidents(incidents);
-        const result = await publishDiagnosis(
+        const result = await handleFailedCheck(
+          { repo, check: { id: job.checkRunId, name: job.name, url: job.url, text: job.text }, headSha: job.headSha, pullRequests: job.pullRequests, claimKey: jobId },
           {
-            repo,
-            pullRequests: job.pullRequests,
-            headSha: job.headSha,
-            workflow: { id: `check:${job.name}`, name: job.name },
-            runId: null,
-            runUrl: job.url === '' ? null : job.url,
-            output: config.output,
-            claimKey: jobId,
-            incidents,
-            scans: [],
-            maxLogBytes: diagnosis.bytes,
+            host: octokitCiHost(octokit),
+            output,
+            store: deps.store,
+            rules: deps.rules,
+            seal: deps.seal,
+            windowMs: deps.windowMs,
+            now,
+            sleep,
+            onIncident: (failureClass) => deps.metrics.incidents.inc({ class: failureClass }),
+            onDedupeHit: () => deps.metrics.dedupeHits.inc(),
           },
-          { store: deps.store, output, now, seal: deps.seal, sleep, windowMs: deps.windowMs, onDedupeHit: () => deps.metrics.dedupeHits.inc() },
         );
-        log.info({ incidents: incidents.length, comments: result.comments.length, checkRuns: result.checkRuns.length }, 'check run diagnosed');
+        if (result.status === 'config-invalid') log.warn({ key: result.key }, 'repository config invalid: reported as a check run');
+        else if (result.status === 'disabled') log.info({}, 'goarch disabled by the repository config');
+        else log.info({ incidents: result.incidents.length, comments: result.published.comments.length, checkRuns: result.published.checkRuns.length }, 'check run diagnosed');
         return;
       }
     }
@@ -164,115 +157,87 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
 
   async function diagnoseRun(job: RunJob, jobId: string, octokit: ProbotOctokit, log: Logger): Promise<void> {
     const repo = { owner: job.owner, repo: job.repo };
-    // 1. The repository's settings (a bad file is reported on the commit, not thrown).
-    const config = await repoConfig(octokit, job, job.headSha, log);
-    if (config === null) return;
-    if (config.ignoreWorkflows.some((name) => name === job.workflowName || name === job.workflowPath)) {
-      log.info({ workflow: job.workflowName }, 'workflow ignored by the repository config');
-      return;
-    }
-    // 2. Diagnose the failed jobs' logs.
-    // A repository may scan less than the server allows, never more.
-    const maxLogBytes = Math.min(config.maxLogBytes ?? deps.maxLogBytes, deps.maxLogBytes);
-    const diagnosis = await diagnoseWorkflowRun(
-      { owner: job.owner, repo: job.repo, runId: job.runId },
+    const result = await handleFailedRun(
       {
-        actions: octokitActions(octokit),
+        repo,
+        run: { runId: job.runId, url: job.runUrl, workflowId: job.workflowId, workflowName: job.workflowName, workflowPath: job.workflowPath, headSha: job.headSha, pullRequests: job.pullRequests },
+        forkHead: job.fork === null ? null : { sha: job.headSha, owner: job.fork.owner, branch: job.fork.branch },
+        claimKey: jobId,
+      },
+      {
+        host: octokitCiHost(octokit),
+        output: octokitOutput(octokit, deps.appId),
+        writer: octokitRepoWriter(octokit),
+        fixes: {
+          // One fix job per incident and head commit.
+          enqueue: (fix) => {
+            const fixJob: GithubJob = { ...job, kind: 'open-fix-pr', pullRequests: fix.run.pullRequests, workflowPath: fix.workflowPath, incident: fix.incident };
+            return deps.queue.enqueue(fixJob.kind, fixJob, { jobId: `fix:${job.owner}/${job.repo}:${fix.incident.fingerprint}:${job.headSha}` });
+          },
+        },
+        store: deps.store,
         rules: deps.rules,
-        maxLogBytes,
-        classes: config.classes,
-        now: monotonic,
+        seal: deps.seal,
+        validate,
+        maxLogBytes: deps.maxLogBytes,
+        windowMs: deps.windowMs,
+        now,
+        monotonic,
+        sleep,
         onScanned: (scan) => {
           deps.metrics.logBytesScanned.inc(scan.bytes);
           deps.metrics.scanDuration.observe(scan.seconds);
         },
+        onIncident: (failureClass) => deps.metrics.incidents.inc({ class: failureClass }),
+        onDedupeHit: () => deps.metrics.dedupeHits.inc(),
       },
     );
-    countIncidents(diagnosis.incidents);
-    // 3. With autofix (or its dry run): which incidents get a fix pull request, and why the others do not (shown with the diagnosis).
-    const workflowPath = workflowFilePath(job.workflowPath);
-    const autofix = config.autofix !== false && workflowPath !== null && diagnosis.incidents.length > 0;
-    const incidents = autofix ? await planFixPrs(repo, workflowPath, diagnosis.incidents, { dryRun: config.autofix === 'dry-run' }, { writer: octokitRepoWriter(octokit), validate }) : diagnosis.incidents;
-    // 4. Publish once per incident.
-    const result = await publishDiagnosis(
-      {
-        repo,
-        pullRequests: job.pullRequests,
-        headSha: job.headSha,
-        workflow: { id: job.workflowId, name: job.workflowName },
-        runId: job.runId,
-        runUrl: job.runUrl,
-        output: config.output,
-        claimKey: jobId,
-        incidents,
-        scans: diagnosis.scans,
-        maxLogBytes,
-      },
-      { store: deps.store, output: octokitOutput(octokit, deps.appId), now, seal: deps.seal, sleep, windowMs: deps.windowMs, onDedupeHit: () => deps.metrics.dedupeHits.inc() },
-    );
-    // 5. Enqueue one fix job per incident that has a safe edit (one per incident and head commit).
-    if (workflowPath !== null) {
-      for (const { incident, fix } of incidents) {
-        if (fix?.kind !== 'planned' || fix.dryRun) continue;
-        const fixJob: GithubJob = { ...job, kind: 'open-fix-pr', workflowPath, incident };
-        const id = await deps.queue.enqueue(fixJob.kind, fixJob, { jobId: `fix:${job.owner}/${job.repo}:${incident.fingerprint}:${job.headSha}` });
-        log.info({ jobId: id, fingerprint: incident.fingerprint, branch: fix.branch }, 'autofix: fix job enqueued');
+    switch (result.status) {
+      case 'config-invalid':
+        log.warn({ key: result.key }, 'repository config invalid: reported as a check run');
+        return;
+      case 'disabled':
+        log.info({}, 'goarch disabled by the repository config');
+        return;
+      case 'ignored':
+        log.info({ workflow: result.workflow }, 'workflow ignored by the repository config');
+        return;
+      case 'diagnosed': {
+        const { diagnosis, published } = result;
+        for (const fixJob of result.fixJobs) log.info({ jobId: fixJob.jobId, fingerprint: fixJob.fingerprint, branch: fixJob.branch }, 'autofix: fix job enqueued');
+        log.info(
+          {
+            runId: job.runId,
+            jobsScanned: diagnosis.scans.length,
+            logsGone: diagnosis.scans.filter((s) => s.outcome === 'log-gone').length,
+            incidents: diagnosis.incidents.length,
+            comments: published.comments.map((c) => ({ pullRequest: c.pullRequest, created: c.created })),
+            checkRuns: published.checkRuns.length,
+            ...(result.pullRequests === job.pullRequests ? {} : { forkPullRequests: result.pullRequests }),
+          },
+          'workflow run diagnosed',
+        );
       }
     }
-    log.info(
-      {
-        runId: job.runId,
-        jobsScanned: diagnosis.scans.length,
-        logsGone: diagnosis.scans.filter((s) => s.outcome === 'log-gone').length,
-        incidents: diagnosis.incidents.length,
-        comments: result.comments.map((c) => ({ pullRequest: c.pullRequest, created: c.created })),
-        checkRuns: result.checkRuns.length,
-      },
-      'workflow run diagnosed',
-    );
-  }
-
-  /** The repository config, or null after reporting an invalid file with a check run on `headSha` (or when goarch is disabled). */
-  async function repoConfig(octokit: ProbotOctokit, job: { owner: string; repo: string }, headSha: string, log: Logger): Promise<RepoConfig | null> {
-    const result = await loadRepoConfig(octokit, job.owner, job.repo);
-    if (!result.ok) {
-      await octokitOutput(octokit, deps.appId).createCheckRun({ owner: job.owner, repo: job.repo }, headSha, CHECK_NAME, {
-        conclusion: 'neutral',
-        title: `Invalid ${REPO_CONFIG_PATH}: ${result.key}`,
-        summary: `goarch did not run: in \`${REPO_CONFIG_PATH}\`, \`${result.key}\` ${result.message}.\n\nFix the file on the default branch; the next failed run is diagnosed with it. Comment \`/goarch help\` on a pull request for the settings.`,
-      });
-      log.warn({ key: result.key }, 'repository config invalid: reported as a check run');
-      return null;
-    }
-    if (!result.config.enabled) {
-      log.info({}, 'goarch disabled by the repository config');
-      return null;
-    }
-    return result.config;
-  }
-
-  function countIncidents(incidents: RunIncident[]): void {
-    for (const { incident } of incidents) deps.metrics.incidents.inc({ class: incident.class });
   }
 }
 
 /** The newest failed workflow run on the pull request's head commit, as a diagnose-run job. */
 async function latestFailedRun(octokit: ProbotOctokit, job: Extract<GithubJob, { kind: 'diagnose-pr' }>): Promise<RunJob | null> {
-  const { data: pr } = await octokit.request('GET /repos/{owner}/{repo}/pulls/{pull_number}', { owner: job.owner, repo: job.repo, pull_number: job.pullRequest });
-  const { data } = await octokit.request('GET /repos/{owner}/{repo}/actions/runs', { owner: job.owner, repo: job.repo, head_sha: pr.head.sha, status: 'failure', per_page: 1 });
-  const run = data.workflow_runs[0];
-  if (run === undefined) return null;
+  const run = await octokitCiHost(octokit).latestFailedRun({ owner: job.owner, repo: job.repo }, job.pullRequest);
+  if (run === null) return null;
   return {
     kind: 'diagnose-run',
     installationId: job.installationId,
     owner: job.owner,
     repo: job.repo,
-    runId: Number(run.id),
-    runUrl: run.html_url,
-    workflowId: String(run.workflow_id),
-    workflowName: run.name ?? '',
-    workflowPath: run.path,
-    headSha: pr.head.sha,
-    pullRequests: [job.pullRequest],
+    runId: run.runId,
+    runUrl: run.url,
+    workflowId: run.workflowId,
+    workflowName: run.workflowName,
+    workflowPath: run.workflowPath,
+    headSha: run.headSha,
+    pullRequests: run.pullRequests,
+    fork: null,
   };
 }

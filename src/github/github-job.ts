@@ -17,6 +17,8 @@ const run = {
   workflowPath: z.string().nullable(),
   headSha: z.string().min(1),
   pullRequests: z.array(z.number().int().positive()),
+  /** Set when the run's head is in another repository (a fork): its pull requests are looked up by head commit. */
+  fork: z.object({ owner: z.string().min(1), branch: z.string().min(1) }).nullable().default(null),
 };
 
 /** An incident carried by a fix job (JSON from the queue): its identity is checked, the rest is the engine's own output. */
@@ -48,3 +50,6 @@ export const githubJobSchema = z.discriminatedUnion('kind', [
 ]);
 
 export type GithubJob = z.infer<typeof githubJobSchema>;
+
+/** The job kinds (queue job names) the GitHub adapter enqueues and registers a handler for. */
+export const GITHUB_JOB_KINDS: readonly GithubJob['kind'][] = githubJobSchema.options.map((option) => option.shape.kind.value);

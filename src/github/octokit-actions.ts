@@ -1,5 +1,5 @@
 import type { ProbotOctokit } from 'probot';
-import type { ActionsJob, GithubActions, WorkflowRunRef } from '../service/github-actions.js';
+import type { CiJob, RunLogs, RunRef } from '../service/ci-host.js';
 import { ServiceError } from '../service/service-error.js';
 
 interface ApiJob {
@@ -16,9 +16,9 @@ interface ApiJob {
  * which fetch follows (dropping the Authorization header across origins); the body is handed over as
  * a stream and never buffered. 5xx are retried by Octokit, 404/410 become `log-gone`.
  */
-export function octokitActions(octokit: ProbotOctokit): GithubActions {
+export function octokitActions(octokit: ProbotOctokit): RunLogs {
   return {
-    async listJobs(run: WorkflowRunRef): Promise<ActionsJob[]> {
+    async listJobs(run: RunRef): Promise<CiJob[]> {
       const jobs = (await octokit.paginate('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', {
         owner: run.owner,
         repo: run.repo,
@@ -34,7 +34,7 @@ export function octokitActions(octokit: ProbotOctokit): GithubActions {
         failedStep: job.steps?.find((step) => step.conclusion === 'failure')?.number ?? null,
       }));
     },
-    async openJobLog(run: WorkflowRunRef, jobId: number): Promise<AsyncIterable<Uint8Array>> {
+    async openJobLog(run: RunRef, jobId: number): Promise<AsyncIterable<Uint8Array>> {
       try {
         const response = await octokit.request('GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs', {
           owner: run.owner,

@@ -1,5 +1,6 @@
 import type { ProbotOctokit } from 'probot';
-import type { CheckRunOutput, GithubOutput, IssueComment, RepoRef } from '../service/github-output.js';
+import type { CheckRunOutput, DiagnosisOutput, IssueComment } from '../service/diagnosis-output.js';
+import type { RepoRef } from '../service/repo-ref.js';
 
 interface ApiComment {
   id: number;
@@ -9,10 +10,17 @@ interface ApiComment {
   performed_via_github_app?: { id?: number } | null;
 }
 
+/** GitHub refuses comment bodies and check-run summaries over 65 536 characters. */
+const GITHUB_MAX_BODY = 65_536;
+
 /** PR comments and check runs over an installation Octokit; `appId` is this App's id (APP_ID): only its own comments are goarch's. */
-export function octokitOutput(octokit: ProbotOctokit, appId: number): GithubOutput {
+export function octokitOutput(octokit: ProbotOctokit, appId: number): DiagnosisOutput {
   const comment = (c: ApiComment): IssueComment => ({ id: c.id, body: c.body ?? '', url: c.html_url });
   return {
+    postKinds: { comment: 'github-comment', check: 'github-check' },
+    // GitHub's records predate other hosts: their scopes stay `owner/repo#pr`.
+    scopePrefix: '',
+    maxBodyChars: GITHUB_MAX_BODY,
     async findComment(repo: RepoRef, pullRequest: number, marker: string) {
       const comments = (await octokit.paginate('GET /repos/{owner}/{repo}/issues/{issue_number}/comments', {
         owner: repo.owner,

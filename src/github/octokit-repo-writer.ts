@@ -1,6 +1,6 @@
 import type { ProbotOctokit } from 'probot';
 import { FIX_BRANCH_PREFIX } from '../service/fix-branch.js';
-import type { RepoRef } from '../service/github-output.js';
+import type { RepoRef } from '../service/repo-ref.js';
 import type { BranchPullRequest, FileCommit, RepoWriter } from '../service/repo-writer.js';
 
 interface ApiPull {

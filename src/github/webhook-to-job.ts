@@ -20,6 +20,8 @@ const workflowRunEvent = z.object({
     head_sha: z.string(),
     html_url: z.string().nullable().default(null),
     pull_requests: prList,
+    head_branch: z.string().nullable().default(null),
+    head_repository: z.object({ full_name: z.string(), owner: z.object({ login: z.string() }) }).nullable().default(null),
   }),
 });
 
@@ -53,7 +55,9 @@ export function workflowRunJob(payload: unknown): GithubJob | null {
   const { installation: inst, repository: repo, workflow_run: run } = event.data;
   const kind = run.conclusion === 'failure' ? 'diagnose-run' : run.conclusion === 'success' ? 'resolve-run' : null;
   if (kind === null) return null;
-  if (kind === 'resolve-run' && run.pull_requests.length === 0) return null;
+  const fork = forkOf(run, `${repo.owner.login}/${repo.name}`);
+  // A success resolves incidents on pull requests: a push has none; a fork's run lists none but has them.
+  if (kind === 'resolve-run' && run.pull_requests.length === 0 && fork === null) return null;
   return {
     kind,
     installationId: inst.id,
@@ -66,7 +70,14 @@ export function workflowRunJob(payload: unknown): GithubJob | null {
     workflowPath: run.path,
     headSha: run.head_sha,
     pullRequests: run.pull_requests.map((pr) => pr.number),
+    fork,
   };
+}
+
+/** A run from a fork: GitHub lists no pull request for it in the event, so they are looked up by its head branch and commit. */
+function forkOf(run: { head_branch: string | null; head_repository: { full_name: string; owner: { login: string } } | null }, repository: string): { owner: string; branch: string } | null {
+  if (run.head_repository === null || run.head_branch === null || run.head_repository.full_name.toLowerCase() === repository.toLowerCase()) return null;
+  return { owner: run.head_repository.owner.login, branch: run.head_branch };
 }
 
 /** `check_run.completed` from apps other than GitHub Actions (and goarch itself): failure or timed_out is diagnosed from its output. */
@@ -78,7 +89,7 @@ export function checkRunJob(payload: unknown, ownAppId: number): GithubJob | nul
   const common = { installationId: inst.id, owner: repo.owner.login, repo: repo.name, headSha: check.head_sha, pullRequests: check.pull_requests.map((pr) => pr.number) };
   if (check.conclusion === 'success') {
     if (common.pullRequests.length === 0) return null;
-    return { kind: 'resolve-run', ...common, runId: check.id, runUrl: check.html_url, workflowId: `check:${check.name}`, workflowName: check.name, workflowPath: null };
+    return { kind: 'resolve-run', ...common, runId: check.id, runUrl: check.html_url, workflowId: `check:${check.name}`, workflowName: check.name, workflowPath: null, fork: null };
   }
   if (check.conclusion !== 'failure' && check.conclusion !== 'timed_out') return null;
   const text = [check.output.title, check.output.summary, check.output.text].filter((part) => part !== null && part !== '').join('\n');

@@ -1,3 +1,4 @@
+import { ServiceError } from '../service/service-error.js';
 import { JobError } from './job-error.js';
 
 export interface JobErrorClass {
@@ -11,7 +12,7 @@ const RETRYABLE_STATUS = new Set([408, 425, 429]);
 
 /**
  * Whether a failed job is worth running again, read structurally so no HTTP client type reaches the queue:
- * 1. a `JobError` says so itself;
+ * 1. a `JobError` (or a use case's `ServiceError`) says so itself;
  * 2. an error with a numeric `status` (Octokit's RequestError, fetch wrappers): 5xx, 408, 425, 429 and a
  *    403 that is a rate limit are retryable, other 4xx are not; `Retry-After` is honoured;
  * 3. an error with a string `code` ending in `-unavailable` (StoreError) is retryable;
@@ -22,6 +23,7 @@ export function classifyJobError(error: unknown): JobErrorClass {
   if (error instanceof JobError) {
     return { retryable: error.retryable, code: error.code, message, ...(error.retryAfterMs === undefined ? {} : { retryAfterMs: error.retryAfterMs }) };
   }
+  if (error instanceof ServiceError) return { retryable: error.retryable, code: error.code, message };
   if (typeof error === 'object' && error !== null) {
     const status = (error as { status?: unknown }).status;
     if (typeof status === 'number') {

@@ -1,6 +1,6 @@
 import type { Incident } from '../core/model/index.js';
-import type { IncidentPost } from '../store/incident-store.js';
-import type { RepoRef } from './github-output.js';
+import type { IncidentPost } from './incident-store.js';
+import type { RepoRef } from './repo-ref.js';
 
 /** One incident as a chat message shows it. */
 export interface ChannelIncident {
@@ -22,6 +22,8 @@ export interface ChannelIncident {
  * one message per incident; repeats edit it and reply in its thread.
  */
 export interface ChannelOutput {
+  /** The kind of post recorded in the incident store for this chat tool (`slack`), one per channel. */
+  readonly postKind: string;
   /** Posts the incident as a new message (in the thread `threadTs` when given) and says where it went. */
   post(item: ChannelIncident, threadTs: string | null): Promise<Pick<IncidentPost, 'id' | 'ts' | 'url'>>;
   /** Re-renders the first message with the new count. */

@@ -2,7 +2,7 @@ import { diagnoseLog } from '../core/diagnose/diagnose-log.js';
 import type { FailureClass, Incident } from '../core/model/index.js';
 import type { RuleSet } from '../core/rules/rule-set.js';
 import type { FixNote } from './comment-state.js';
-import type { ActionsJob, GithubActions, WorkflowRunRef } from './github-actions.js';
+import type { CiJob, RunLogs, RunRef } from './ci-host.js';
 import { ServiceError } from './service-error.js';
 
 /** Where an incident was seen: a job of the run. */
@@ -32,14 +32,14 @@ export interface JobScan {
 }
 
 export interface RunDiagnosis {
-  run: WorkflowRunRef;
+  run: RunRef;
   incidents: RunIncident[];
   /** One per failed job, in the order listed. */
   scans: JobScan[];
 }
 
 export interface DiagnoseWorkflowRunDeps {
-  actions: GithubActions;
+  actions: RunLogs;
   rules: RuleSet;
   /** Scan each log up to this many bytes. */
   maxLogBytes: number;
@@ -60,7 +60,7 @@ const FAILED = new Set(['failure', 'timed_out']);
  * 3. stream each failed job's log into the scanner up to `maxLogBytes` (a gone log is recorded, not thrown);
  * 4. merge the incidents of all jobs by fingerprint, keeping the jobs each was seen in.
  */
-export async function diagnoseWorkflowRun(run: WorkflowRunRef, deps: DiagnoseWorkflowRunDeps): Promise<RunDiagnosis> {
+export async function diagnoseWorkflowRun(run: RunRef, deps: DiagnoseWorkflowRunDeps): Promise<RunDiagnosis> {
   // 1. List the run's jobs.
   const jobs = await deps.actions.listJobs(run);
   // 2. Keep the failed ones.
@@ -83,7 +83,7 @@ export async function diagnoseWorkflowRun(run: WorkflowRunRef, deps: DiagnoseWor
   return { run, incidents: mergeByFingerprint(found), scans };
 }
 
-async function scanJob(run: WorkflowRunRef, job: ActionsJob, deps: DiagnoseWorkflowRunDeps) {
+async function scanJob(run: RunRef, job: CiJob, deps: DiagnoseWorkflowRunDeps) {
   let log: AsyncIterable<Uint8Array>;
   try {
     log = await deps.actions.openJobLog(run, job.id);
@@ -97,7 +97,7 @@ async function scanJob(run: WorkflowRunRef, job: ActionsJob, deps: DiagnoseWorkf
   return diagnosis;
 }
 
-function jobRef(job: ActionsJob): JobRef {
+function jobRef(job: CiJob): JobRef {
   return { id: job.id, name: job.name, url: job.url, failedStep: job.failedStep };
 }
 

@@ -1,4 +1,4 @@
-import type { RepoRef } from './github-output.js';
+import type { RepoRef } from './repo-ref.js';
 
 /** Open a pull request that applies the fix for one incident of a workflow run (the same path as the `/goarch fix` comment). */
 export interface FixPullRequestRequest {

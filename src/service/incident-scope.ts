@@ -1,7 +1,10 @@
-import type { RepoRef } from './github-output.js';
+import type { RepoRef } from './repo-ref.js';
 
-/** Dedupe scope of an incident on GitHub: `owner/repo#<pr>` for a pull request, `owner/repo` otherwise (check runs add `@<sha>`). */
-export function incidentScope(request: { repo: RepoRef; headSha: string }, pullRequest: number | null): string {
-  const repo = `${request.repo.owner}/${request.repo.repo}`;
+/**
+ * Dedupe scope of an incident on a CI host: `<prefix>owner/repo#<pr>` for a pull request, `<prefix>owner/repo`
+ * otherwise (check runs add `@<sha>`). The prefix is the output's (`DiagnosisOutput.scopePrefix`; GitHub's is empty).
+ */
+export function incidentScope(request: { repo: RepoRef; headSha: string }, pullRequest: number | null, prefix = ''): string {
+  const repo = `${prefix}${request.repo.owner}/${request.repo.repo}`;
   return pullRequest === null ? repo : `${repo}#${pullRequest}`;
 }

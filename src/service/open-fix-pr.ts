@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Incident } from '../core/model/index.js';
 import { fixBranch, FIX_BRANCH_PREFIX } from './fix-branch.js';
-import type { RepoRef } from './github-output.js';
+import type { RepoRef } from './repo-ref.js';
 import type { NoFixCode, WorkflowValidator } from './propose-workflow-fix.js';
 import { proposeWorkflowFix } from './propose-workflow-fix.js';
 import type { FixPrState, FixTrigger } from './render-fix-pr-body.js';

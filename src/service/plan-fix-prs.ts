@@ -2,7 +2,7 @@ import { unifiedDiff } from '../core/fix/unified-diff.js';
 import type { FixNote } from './comment-state.js';
 import type { RunIncident } from './diagnose-workflow-run.js';
 import { fixBranch } from './fix-branch.js';
-import type { RepoRef } from './github-output.js';
+import type { RepoRef } from './repo-ref.js';
 import type { WorkflowValidator } from './propose-workflow-fix.js';
 import { proposeWorkflowFix } from './propose-workflow-fix.js';
 import type { RepoWriter } from './repo-writer.js';

@@ -1,8 +1,8 @@
 import type { Incident } from '../core/model/index.js';
-import type { IncidentOccurrence, IncidentPost, IncidentRecord, IncidentStore } from '../store/incident-store.js';
+import type { IncidentOccurrence, IncidentPost, IncidentRecord, IncidentStore } from './incident-store.js';
 import type { ChannelIncident, ChannelOutput } from './channel-output.js';
 import { channelScope } from './channel-scope.js';
-import type { RepoRef } from './github-output.js';
+import type { RepoRef } from './repo-ref.js';
 
 /** One incident to post, with where it was seen. */
 export interface ChannelCandidate {
@@ -49,7 +49,7 @@ const PENDING_WAIT_MS = [100, 250, 500, 1000];
  *    its count and reply in its thread; if no message ever appears, post one (an answer is never lost).
  */
 export async function postToChannel(request: PostToChannelRequest, deps: PostToChannelDeps): Promise<ChannelOutcome[]> {
-  const scope = channelScope(request.channel);
+  const scope = channelScope(deps.output.postKind, request.channel);
   const outcomes: ChannelOutcome[] = [];
   for (const candidate of request.incidents) {
     const { fingerprint } = candidate.incident;
@@ -97,13 +97,13 @@ export async function postToChannel(request: PostToChannelRequest, deps: PostToC
 
 async function postNew(scope: string, request: PostToChannelRequest, item: ChannelIncident, deps: PostToChannelDeps): Promise<{ post: IncidentPost }> {
   const posted = await deps.output.post(item, request.threadTs);
-  const post: IncidentPost = { kind: 'slack', channel: request.channel, ...posted };
+  const post: IncidentPost = { kind: deps.output.postKind, channel: request.channel, ...posted };
   await deps.store.recordPost(scope, item.incident.fingerprint, post);
   return { post };
 }
 
 async function firstPost(scope: string, channel: string, record: IncidentRecord, deps: PostToChannelDeps): Promise<{ post: IncidentPost; record: IncidentRecord } | null> {
-  const find = (r: IncidentRecord | null) => r?.posts.find((p) => p.kind === 'slack' && p.channel === channel);
+  const find = (r: IncidentRecord | null) => r?.posts.find((p) => p.kind === deps.output.postKind && p.channel === channel);
   let current: IncidentRecord | null = record;
   let post = find(current);
   for (const delay of PENDING_WAIT_MS) {

@@ -1,8 +1,9 @@
-import type { ClaimResult, IncidentRecord, IncidentStore } from '../store/incident-store.js';
+import type { ClaimResult, IncidentRecord, IncidentStore } from './incident-store.js';
 import type { CommentEntry, CommentState, WorkflowRef } from './comment-state.js';
 import { COMMENT_MARKER } from './comment-state.js';
 import type { JobScan, RunIncident } from './diagnose-workflow-run.js';
-import type { CheckRunOutput, GithubOutput, RepoRef } from './github-output.js';
+import type { CheckRunOutput, DiagnosisOutput } from './diagnosis-output.js';
+import type { RepoRef } from './repo-ref.js';
 import { readCommentState } from './read-comment-state.js';
 import { renderPrComment } from './render-pr-comment.js';
 import type { StateSeal } from './state-seal.js';
@@ -11,7 +12,7 @@ import { incidentScope } from './incident-scope.js';
 
 export type OutputMode = 'comment' | 'check' | 'both';
 
-/** A diagnosis to publish on GitHub: a run's (or a check run's) incidents and where they belong. */
+/** A diagnosis to publish on a CI host: a run's (or a check run's) incidents and where they belong. */
 export interface PublishRequest {
   repo: RepoRef;
   /** The pull requests of the run; empty for a push. */
@@ -30,7 +31,7 @@ export interface PublishRequest {
 
 export interface PublishDeps {
   store: IncidentStore;
-  output: GithubOutput;
+  output: DiagnosisOutput;
   /** Signs the state kept in goarch's comment and checks it when read back. */
   seal: StateSeal;
   /** Wall clock (ms since the epoch). */
@@ -71,7 +72,7 @@ export async function publishDiagnosis(request: PublishRequest, deps: PublishDep
   // 2. Muted incidents.
   const incidents: RunIncident[] = [];
   for (const item of request.incidents) {
-    if (!(await deps.store.isMuted(incidentScope(request, null), item.incident.fingerprint))) incidents.push(item);
+    if (!(await deps.store.isMuted(incidentScope(request, null, deps.output.scopePrefix), item.incident.fingerprint))) incidents.push(item);
   }
   if (incidents.length === 0 && gone.length === 0) return result;
   const goneLogs = gone.length === 0 ? null : { workflow: request.workflow, runUrl: request.runUrl, jobs: gone };
@@ -112,7 +113,7 @@ async function claimAll(request: PublishRequest, scope: string, incidents: RunIn
 }
 
 /** The id of the post of `kind` recorded on any of the records, waiting a little for a winner that has not posted yet. */
-async function postedId(claims: ClaimResult[], kind: 'github-comment' | 'github-check', scope: string, deps: PublishDeps): Promise<number | null> {
+async function postedId(claims: ClaimResult[], kind: string, scope: string, deps: PublishDeps): Promise<number | null> {
   const find = (records: (IncidentRecord | null)[]) => {
     for (const record of records) {
       const post = record?.posts.find((p) => p.kind === kind);
@@ -132,12 +133,12 @@ async function postedId(claims: ClaimResult[], kind: 'github-comment' | 'github-
 }
 
 async function publishComment(request: PublishRequest, pullRequest: number, incidents: RunIncident[], gone: CommentState['gone'], deps: PublishDeps) {
-  const scope = incidentScope(request, pullRequest);
+  const scope = incidentScope(request, pullRequest, deps.output.scopePrefix);
   const claims = await claimAll(request, scope, incidents, deps);
   let commentId: number | null;
-  let existing: Awaited<ReturnType<GithubOutput['findComment']>>;
+  let existing: Awaited<ReturnType<DiagnosisOutput['findComment']>>;
   try {
-    commentId = await postedId(claims, 'github-comment', scope, deps);
+    commentId = await postedId(claims, deps.output.postKinds.comment, scope, deps);
     existing = commentId === null ? await deps.output.findComment(request.repo, pullRequest, COMMENT_MARKER) : await deps.output.getComment(request.repo, commentId);
   } catch (error) {
     // The winner may have posted while Redis was away (its post then recorded in its process only):
@@ -156,7 +157,7 @@ async function publishComment(request: PublishRequest, pullRequest: number, inci
   let counts = new Map(claims.map((c) => [c.record.fingerprint, c.record.count]));
   for (let pass = 0; ; pass++) {
     const state = merge(readCommentState(existing?.body ?? null, deps.seal), request, incidents, counts, gone);
-    const body = renderPrComment(state, { embedState: true, seal: deps.seal });
+    const body = renderPrComment(state, { embedState: true, seal: deps.seal, maxChars: deps.output.maxBodyChars });
     if (existing === null) {
       existing = await deps.output.createComment(request.repo, pullRequest, body);
       created = true;
@@ -167,7 +168,7 @@ async function publishComment(request: PublishRequest, pullRequest: number, inci
     if (commentId !== existing.id) {
       commentId = existing.id;
       for (const claim of claims) {
-        await deps.store.recordPost(scope, claim.record.fingerprint, { kind: 'github-comment', id: String(commentId), url: existing.url });
+        await deps.store.recordPost(scope, claim.record.fingerprint, { kind: deps.output.postKinds.comment, id: String(commentId), url: existing.url });
       }
     }
     // Concurrent jobs on this PR may have counted more while this one wrote: show the latest counts.
@@ -191,22 +192,22 @@ async function waitForComment(request: PublishRequest, pullRequest: number, deps
 }
 
 async function publishCheckRun(request: PublishRequest, incidents: RunIncident[], gone: CommentState['gone'], deps: PublishDeps) {
-  const scope = `${incidentScope(request, null)}@${request.headSha}`;
+  const scope = `${incidentScope(request, null, deps.output.scopePrefix)}@${request.headSha}`;
   const claims = await claimAll(request, scope, incidents, deps);
-  const checkRunId = await postedId(claims, 'github-check', scope, deps);
+  const checkRunId = await postedId(claims, deps.output.postKinds.check, scope, deps);
   const counts = new Map(claims.map((c) => [c.record.fingerprint, c.record.count]));
   const state = merge({ v: 1, entries: [], gone: null }, request, incidents, counts, gone);
   const output: CheckRunOutput = {
     conclusion: 'neutral',
     title: incidents.length === 0 ? 'The failed job log is no longer available' : incidents.map((i) => i.incident.class).join(', '),
-    summary: renderPrComment(state, { embedState: false }),
+    summary: renderPrComment(state, { embedState: false, maxChars: deps.output.maxBodyChars }),
   };
   if (checkRunId !== null) {
     await deps.output.updateCheckRun(request.repo, checkRunId, output);
     return { checkRunId, created: false };
   }
   const created = await deps.output.createCheckRun(request.repo, request.headSha, CHECK_NAME, output);
-  for (const claim of claims) await deps.store.recordPost(scope, claim.record.fingerprint, { kind: 'github-check', id: String(created.id), url: created.url });
+  for (const claim of claims) await deps.store.recordPost(scope, claim.record.fingerprint, { kind: deps.output.postKinds.check, id: String(created.id), url: created.url });
   return { checkRunId: created.id, created: true };
 }
 

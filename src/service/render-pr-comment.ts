@@ -1,17 +1,21 @@
-import { codeBlock, codeSpan, escapeMarkdown, safeNumber, safeUrl } from '../core/render/render-markdown.js';
-import { renderMarkdown } from '../core/render/render-markdown.js';
+import { codeBlock, codeSpan, escapeMarkdown, renderIncidentMarkdown, safeNumber, safeUrl } from '../core/render/render-markdown.js';
 import { COMMENT_MARKER } from './comment-state.js';
 import type { CommentEntry, CommentState } from './comment-state.js';
 import type { JobRef } from './diagnose-workflow-run.js';
 import { stateComment } from './state-comment.js';
 import type { StateSeal } from './state-seal.js';
 
-/** GitHub refuses comment and check-run bodies over 65 536 characters: the text, then the text and its state. */
-const MAX_BODY = 50_000;
-const MAX_COMMENT = 65_000;
+/** The largest body when the output does not say (GitHub's: it refuses comments and check-run summaries over 65 536 characters). */
+const DEFAULT_MAX_CHARS = 65_536;
+/** Kept spare under the host's limit, and kept for the embedded state beside the text. */
+const SPARE = 536;
+const STATE_ROOM = 15_000;
 
-/** Embed the marker and the signed state (PR comments); a check run summary leaves them out. */
-export type RenderPrCommentOptions = { embedState: true; seal: StateSeal } | { embedState: false };
+/**
+ * Embed the marker and the signed state (PR comments); a check run summary leaves them out.
+ * `maxChars`: the longest body the output takes (`DiagnosisOutput.maxBodyChars`).
+ */
+export type RenderPrCommentOptions = ({ embedState: true; seal: StateSeal } | { embedState: false }) & { maxChars?: number };
 
 /**
  * The pull request comment (or check run summary): open incidents first, each with how often it was
@@ -39,14 +43,16 @@ export function renderPrComment(state: CommentState, options: RenderPrCommentOpt
     const jobs = state.gone.jobs.map(jobLink).join(', ');
     out.push(`goarch could not read the log of ${jobs} (${escapeMarkdown(state.gone.workflow.name)}): the log is no longer available (expired or deleted). Re-run the job to get a diagnosis.`, '');
   }
+  const maxComment = (options.maxChars ?? DEFAULT_MAX_CHARS) - SPARE;
+  const maxBody = maxComment - STATE_ROOM;
   const footer = '<sub>Diagnosed by goarch. Comment `/goarch help` for commands.</sub>';
   let body = [...out, footer].join('\n');
-  if (body.length > MAX_BODY) {
+  if (body.length > maxBody) {
     // Cut between whole blocks, never inside one: a cut fence or <details> would swallow the rest of the comment.
     const kept: string[] = [];
     let length = 0;
     for (const block of out) {
-      if (length + block.length + 1 > MAX_BODY - 200) break;
+      if (length + block.length + 1 > maxBody - 200) break;
       kept.push(block);
       length += block.length + 1;
     }
@@ -57,7 +63,7 @@ export function renderPrComment(state: CommentState, options: RenderPrCommentOpt
   const { seal } = options;
   let kept = state;
   let comment = `${COMMENT_MARKER}\n${body}\n${stateComment(kept, seal)}\n`;
-  while (comment.length > MAX_COMMENT && kept.entries.length > 0) {
+  while (comment.length > maxComment && kept.entries.length > 0) {
     kept = dropOldest(kept);
     comment = `${COMMENT_MARKER}\n${body}\n${stateComment(kept, seal)}\n`;
   }
@@ -67,16 +73,12 @@ export function renderPrComment(state: CommentState, options: RenderPrCommentOpt
 function renderEntry(entry: CommentEntry): string {
   const job = entry.jobs[0];
   const note = entry.truncatedAt === null || !Number.isFinite(entry.truncatedAt) ? undefined : `The log was longer than ${formatBytes(entry.truncatedAt)}: goarch scanned its first ${formatBytes(entry.truncatedAt)} (set maxLogBytes in .github/goarch.yml to scan more).`;
-  const text = renderMarkdown(
-    { incidents: [entry.incident], lines: 0, bytes: 0, truncated: entry.truncatedAt !== null },
-    {
-      ...(job === undefined ? {} : { lineLink: () => lineLink(job) }),
-      extra: () => [`Seen **${times(entry.count)}** · ${workflowLabel(entry)}${safeUrl(entry.runUrl) ? ` · [latest run](${safeUrl(entry.runUrl)})` : ''}${entry.jobs.length > 0 ? ` · ${entry.jobs.map(jobLink).join(', ')}` : ''}`, '', ...fixLine(entry)],
-      ...(note === undefined ? {} : { note }),
-    },
-  );
-  // One incident per call: drop the renderer's "N problems found" heading, the comment has its own.
-  return text.replace(/^### goarch:[^\n]*\n\n/, '').trimEnd();
+  const text = renderIncidentMarkdown(entry.incident, {
+    ...(job === undefined ? {} : { lineLink: () => lineLink(job) }),
+    extra: () => [`Seen **${times(entry.count)}** · ${workflowLabel(entry)}${safeUrl(entry.runUrl) ? ` · [latest run](${safeUrl(entry.runUrl)})` : ''}${entry.jobs.length > 0 ? ` · ${entry.jobs.map(jobLink).join(', ')}` : ''}`, '', ...fixLine(entry)],
+  });
+  // The comment has its own heading: the incident renders on its own, under its truncation note.
+  return (note === undefined ? text : `> ${escapeMarkdown(note)}\n\n${text}`).trimEnd();
 }
 
 /**

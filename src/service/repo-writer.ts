@@ -1,4 +1,4 @@
-import type { RepoRef } from './github-output.js';
+import type { RepoRef } from './repo-ref.js';
 
 /** A branch and the commit at its head. */
 export interface BranchHead {

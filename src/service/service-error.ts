@@ -7,7 +7,19 @@ export type ServiceErrorCode =
   /** The repository's .github/goarch.yml is invalid. */
   | 'repo-config-invalid'
   /** A fix pull request would have written to the default branch (or outside `goarch/fix-`): refused. */
-  | 'unsafe-branch';
+  | 'unsafe-branch'
+  /** A queued job's payload does not match its schema (an old or foreign job): dropped, not retried. */
+  | 'job-payload-invalid'
+  /** No adapter registered a handler for the job's kind. */
+  | 'job-kind-unknown'
+  /** A run a person pointed at (`RunDiagnoser`): the CI host's app is not installed on its repository. */
+  | 'app-not-installed'
+  /** The CI host has no such run (deleted, or a typo in the URL). */
+  | 'run-not-found'
+  /** The job of a job URL is not in its run's latest attempt. */
+  | 'job-not-in-run'
+  /** The repository is not public and the asker may see public repositories only. */
+  | 'private-repo';
 
 export class ServiceError extends Error {
   readonly code: ServiceErrorCode;

@@ -7,15 +7,20 @@ import type { Metrics } from '../metrics/create-metrics.js';
 import type { ChannelOutput } from '../service/channel-output.js';
 import type { ChannelCandidate, ChannelOutcome } from '../service/post-to-channel.js';
 import { postToChannel } from '../service/post-to-channel.js';
-import type { IncidentStore } from '../store/incident-store.js';
+import type { IncidentStore } from '../service/incident-store.js';
 import { openSlackFile } from './open-slack-file.js';
 import type { SlackFileRef } from './open-slack-file.js';
 import { parseRunUrl } from './parse-run-url.js';
-import type { RunDiagnoser } from './run-diagnoser.js';
+import type { RunDiagnoser } from '../service/run-diagnoser.js';
+import { ServiceError } from '../service/service-error.js';
 import type { SlackAccess } from './slack-access.js';
 import { channelAllowed, repoAccess } from './slack-access.js';
 import { SlackError } from './slack-error.js';
+import type { SlackErrorCode } from './slack-error.js';
 import { slackErrorText } from './slack-error-text.js';
+
+/** The `RunDiagnoser`'s errors that the Slack user can act on (the same codes as `SlackErrorCode`). */
+const RUN_ERRORS = new Set<string>(['app-not-installed', 'run-not-found', 'job-not-in-run', 'private-repo'] satisfies SlackErrorCode[]);
 
 export type DiagnoseSource = { kind: 'url'; url: string } | { kind: 'text'; text: string } | { kind: 'file'; file: SlackFileRef };
 
@@ -116,7 +121,11 @@ async function diagnose(request: DiagnoseInChannelRequest, deps: DiagnoseInChann
   const meta = { repo: `${target.owner}/${target.repo}`, runId: String(target.runId), ...(target.jobId === null ? {} : { jobId: String(target.jobId) }) };
   const access = repoAccess(deps.access, request.channel, target.owner, target.repo);
   if (access === 'refused') throw new SlackError('repo-not-for-channel', 'repository not mapped to this channel', meta);
-  const diagnosis = await deps.diagnoseRun(target, { publicOnly: access === 'public-only' });
+  const diagnosis = await deps.diagnoseRun(target, { publicOnly: access === 'public-only' }).catch((error: unknown) => {
+    // What the CI host said about the run, in the words of the Slack user's answer.
+    if (error instanceof ServiceError && RUN_ERRORS.has(error.code)) throw new SlackError(error.code as SlackErrorCode, error.message, meta, { cause: error });
+    throw error;
+  });
   if (diagnosis.scans.length === 0) throw new SlackError('no-failed-jobs', 'no failed job', meta);
   const gone = diagnosis.scans.filter((scan) => scan.outcome === 'log-gone');
   if (gone.length === diagnosis.scans.length) throw new SlackError('log-gone', 'every failed log is gone', meta);

@@ -3,7 +3,8 @@ import type { Logger } from 'pino';
 import { escapeSlack } from '../core/render/render-slack-blocks.js';
 import type { FixPublisher } from '../service/fix-publisher.js';
 import { channelScope } from '../service/channel-scope.js';
-import type { IncidentStore } from '../store/incident-store.js';
+import { SLACK_POST_KIND } from './slack-post-kind.js';
+import type { IncidentStore } from '../service/incident-store.js';
 import { ACTION_IDS } from './action-ids.js';
 import type { SlackAction } from './action-schema.js';
 import { asWebApiBlocks } from './as-web-api-blocks.js';
@@ -100,6 +101,6 @@ function parseValue(text: string, channel: string) {
     throw new SlackError('bad-action', 'button value is not JSON');
   }
   const parsed = buttonValueSchema.safeParse(json);
-  if (!parsed.success || parsed.data.s !== channelScope(channel)) throw new SlackError('bad-action', 'button value does not belong to this channel');
+  if (!parsed.success || parsed.data.s !== channelScope(SLACK_POST_KIND, channel)) throw new SlackError('bad-action', 'button value does not belong to this channel');
   return parsed.data;
 }

@@ -1,4 +1,4 @@
-import type { IncidentStore } from '../store/incident-store.js';
+import type { IncidentStore } from '../service/incident-store.js';
 import type { GoarchRequest } from './parse-goarch-text.js';
 import { renderStats } from './render-stats.js';
 import type { SlackAccess } from './slack-access.js';

@@ -1,4 +1,4 @@
-import { escapeSlack, renderSlackBlocks, SLACK_MAX_BLOCKS } from '../core/render/render-slack-blocks.js';
+import { escapeSlack, renderIncidentBlocks, SLACK_MAX_BLOCKS, SLACK_MAX_TEXT } from '../core/render/render-slack-blocks.js';
 import type { SlackBlock } from '../core/render/render-slack-blocks.js';
 import type { ChannelIncident } from '../service/channel-output.js';
 import { ACTION_IDS } from './action-ids.js';
@@ -34,18 +34,16 @@ export function incidentMessage(item: ChannelIncident, options: { expanded: bool
     },
     ...(item.run === null ? [] : [{ type: 'button', action_id: ACTION_IDS.openFixPr, text: { type: 'plain_text', text: 'Open fix PR' }, value: json }]),
   ];
-  const rendered = renderSlackBlocks({ incidents: [incident], lines: 0, bytes: 0, truncated: item.truncatedAt !== null }, { showAlternatives: options.expanded, link: item.link, actions: buttons });
   const seen = item.count > 1 ? ` (seen ${item.count} times)` : '';
   const title = `goarch: ${incident.title}`.slice(0, 150 - seen.length) + seen;
-  const blocks = rendered.blocks.map((block, i) => (i === 0 && block['type'] === 'header' ? { type: 'header', text: { type: 'plain_text', text: title } } : block));
-  if (item.truncatedAt !== null) {
-    blocks.splice(1, 0, { type: 'context', elements: [{ type: 'mrkdwn', text: `_The log was longer than ${item.truncatedAt} bytes; goarch scanned up to there._` }] });
-  }
+  const blocks: SlackBlock[] = [{ type: 'header', text: { type: 'plain_text', text: title } }];
+  if (item.truncatedAt !== null) blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `_The log was longer than ${item.truncatedAt} bytes; goarch scanned up to there._` }] });
+  blocks.push(...renderIncidentBlocks(incident, { showAlternatives: options.expanded, link: item.link }));
   // The top-level `text` is mrkdwn too (notifications, screen readers): escaped like the blocks, so no <!channel>, <@U…> or link.
-  return { text: escapeSlack(`${title}: ${incident.fix.summary}`).slice(0, 3000), blocks: keepButtons(blocks, buttons) };
+  return { text: escapeSlack(`${title}: ${incident.fix.summary}`).slice(0, SLACK_MAX_TEXT), blocks: keepButtons(blocks, buttons) };
 }
 
-/** At most 50 blocks, the actions block last (the renderer cuts from the end when a diagnosis is huge). */
+/** At most SLACK_MAX_BLOCKS blocks, the actions block last (a huge incident is cut from its end). */
 function keepButtons(blocks: SlackBlock[], buttons: SlackBlock[]): SlackBlock[] {
   const body = blocks.filter((block) => block['type'] !== 'actions');
   if (body.length <= SLACK_MAX_BLOCKS - 1) return [...body, { type: 'actions', elements: buttons }];

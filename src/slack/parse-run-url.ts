@@ -1,12 +1,4 @@
-/** A workflow run (and optionally one of its jobs) named by a GitHub URL. */
-export interface RunTarget {
-  owner: string;
-  repo: string;
-  runId: number;
-  jobId: number | null;
-  /** The canonical link: the job's page for a job URL, else the run's. */
-  url: string;
-}
+import type { RunTarget } from '../service/run-diagnoser.js';
 
 const NAME = /^[A-Za-z0-9_.-]{1,100}$/;
 const ID = /^\d{1,20}$/;

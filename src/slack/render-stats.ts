@@ -1,5 +1,5 @@
 import { escapeSlack } from '../core/render/render-slack-blocks.js';
-import type { IncidentSummary } from '../store/incident-store.js';
+import type { IncidentSummary } from '../service/incident-store.js';
 
 /** `/goarch stats`: the top incidents of the last `days` days as mrkdwn lines (class, where, count, last seen). */
 export function renderStats(summaries: readonly IncidentSummary[], days: number): string {

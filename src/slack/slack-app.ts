@@ -1,12 +1,12 @@
 import type { App } from '@slack/bolt';
 import type { Redis } from 'ioredis';
 import type { Logger } from 'pino';
-import type { Probot } from 'probot';
 import type { Config, SlackConfig } from '../config/config.js';
 import type { RuleSet } from '../core/rules/rule-set.js';
 import type { Metrics } from '../metrics/create-metrics.js';
 import type { FixPublisher } from '../service/fix-publisher.js';
-import type { IncidentStore } from '../store/incident-store.js';
+import type { RunDiagnoser } from '../service/run-diagnoser.js';
+import type { IncidentStore } from '../service/incident-store.js';
 import { ACTION_IDS } from './action-ids.js';
 import { actionListener } from './action-listener.js';
 import { commandListener } from './command-listener.js';
@@ -14,7 +14,6 @@ import { memoryMessageCache } from './memory-message-cache.js';
 import { mentionListener } from './mention-listener.js';
 import type { MessageCache } from './message-cache.js';
 import { PendingWork } from './pending-work.js';
-import { probotRunDiagnoser } from './probot-run-diagnoser.js';
 import { redisMessageCache } from './redis-message-cache.js';
 import { slackChannelOutput } from './slack-channel-output.js';
 import type { SlackRuntime } from './slack-runtime.js';
@@ -27,8 +26,8 @@ export interface SlackAppDeps {
   rules: RuleSet;
   /** The process's Redis (diagnosis messages for "Show fix commands", shared by replicas); null: memory. */
   redis: Redis | null;
-  /** The GitHub App's Probot (installation clients); null when GitHub is not configured. */
-  probot: Pick<Probot, 'auth'> | null;
+  /** Diagnoses a run named by a URL (the composition root builds it over the GitHub App); null when no CI host is configured. */
+  diagnoseRun: RunDiagnoser | null;
   /** Opens fix pull requests (issue 8); null until it exists. */
   fixPublisher: FixPublisher | null;
   /** Redis key namespace (default `goarch`). */
@@ -57,7 +56,6 @@ export function slackApp(deps: SlackAppDeps): SlackListeners {
   const windowMs = deps.config.dedupeWindowHours * 60 * 60 * 1000;
   const memory = memoryMessageCache({ now });
   const cache: MessageCache = deps.redis === null ? memory : redisMessageCache(deps.redis, { fallback: memory, ...(deps.redisPrefix === undefined ? {} : { prefix: deps.redisPrefix }) });
-  const diagnoseRun = deps.probot === null ? null : probotRunDiagnoser({ probot: deps.probot, rules: deps.rules, maxLogBytes: deps.config.maxLogBytes, metrics: deps.metrics });
   const pending = new PendingWork();
   const rt: SlackRuntime = {
     config: deps.config,
@@ -72,7 +70,7 @@ export function slackApp(deps: SlackAppDeps): SlackListeners {
       store: deps.store,
       metrics: deps.metrics,
       outputFor: (channel) => slackChannelOutput({ client, channel, cache, ttlMs: windowMs }),
-      diagnoseRun,
+      diagnoseRun: deps.diagnoseRun,
       access: deps.config.slack,
       webBaseUrl: deps.config.githubEndpoints.webBaseUrl,
       maxLogBytes: deps.config.maxLogBytes,

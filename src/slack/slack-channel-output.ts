@@ -1,11 +1,12 @@
 import type { webApi } from '@slack/bolt';
 import type { ChannelIncident, ChannelOutput } from '../service/channel-output.js';
-import type { IncidentPost } from '../store/incident-store.js';
+import type { IncidentPost } from '../service/incident-store.js';
 import { asWebApiBlocks } from './as-web-api-blocks.js';
 import { incidentMessage } from './incident-message.js';
 import type { MessageCache } from './message-cache.js';
 import { slackApiCall } from './slack-api-error.js';
 import { slackPermalink } from './slack-permalink.js';
+import { SLACK_POST_KIND } from './slack-post-kind.js';
 
 export interface SlackChannelOutputOptions {
   client: webApi.WebClient;
@@ -19,6 +20,7 @@ export interface SlackChannelOutputOptions {
 export function slackChannelOutput(options: SlackChannelOutputOptions): ChannelOutput {
   const { client, channel, cache, ttlMs } = options;
   return {
+    postKind: SLACK_POST_KIND,
     async post(item: ChannelIncident, threadTs: string | null) {
       const message = incidentMessage(item, { expanded: false });
       const result = await slackApiCall(() =>

@@ -2,7 +2,7 @@ import type { webApi } from '@slack/bolt';
 import type { Logger } from 'pino';
 import type { Config, SlackConfig } from '../config/config.js';
 import type { FixPublisher } from '../service/fix-publisher.js';
-import type { IncidentStore } from '../store/incident-store.js';
+import type { IncidentStore } from '../service/incident-store.js';
 import type { DiagnoseInChannelDeps } from './diagnose-in-channel.js';
 import type { MessageCache } from './message-cache.js';
 import type { PendingWork } from './pending-work.js';

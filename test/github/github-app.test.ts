@@ -359,6 +359,36 @@ describe('GitHub App', () => {
     expect(posted.created[0]?.body).toContain('the log is no longer available');
   });
 
+  it("comments on a fork's pull request, found by the run's head branch and commit (the event lists none), and resolves it the same way", async () => {
+    mockAuthAndConfig(api, r);
+    mockRun(api, blob, r, 906, 7901, FIXTURE.cgo);
+    api
+      .get(`${repoPath()}/pulls`)
+      .query({ state: 'open', head: 'contributor:patch-1', per_page: '10' })
+      .reply(200, [
+        { number: 5, head: { sha: 'forkhead1' } },
+        { number: 6, head: { sha: 'an-older-commit' } },
+      ]);
+    mockComments(api, r, 5, posted);
+    await deliver(server, 'workflow_run', workflowRunPayload(r, { conclusion: 'failure', runId: 906, pullRequests: [], headSha: 'forkhead1', fork: { owner: 'contributor', branch: 'patch-1' } }));
+    await done('workflow run diagnosed');
+    expect(posted.created.map((c) => c.pr)).toEqual([5]);
+    expect(posted.created[0]?.body).toContain(MARKER);
+    // The fork's next commit passes: its run lists no pull request either, and still resolves the comment.
+    api
+      .get(`${repoPath()}/pulls`)
+      .query({ state: 'open', head: 'contributor:patch-1', per_page: '10' })
+      .reply(200, [{ number: 5, head: { sha: 'forkhead2' } }]);
+    api.get(`${repoPath()}/issues/5/comments`).query(true).reply(200, [{ id: 9001, body: posted.created[0]?.body ?? '', ...BY_THIS_APP, html_url: 'https://github.com/c/9001' }]);
+    api.patch(`${repoPath()}/issues/comments/9001`).reply(200, (_uri, body) => {
+      posted.edits.push({ id: 9001, body: (body as { body: string }).body });
+      return { id: 9001 };
+    });
+    await deliver(server, 'workflow_run', workflowRunPayload(r, { conclusion: 'success', runId: 907, pullRequests: [], headSha: 'forkhead2', fork: { owner: 'contributor', branch: 'patch-1' } }));
+    await done('run succeeded: incidents resolved');
+    expect(posted.edits[0]?.body).toContain('## goarch: resolved');
+  });
+
   it('creates a check run named goarch on the head commit for a push (no pull request)', async () => {
     mockAuthAndConfig(api, r);
     mockRun(api, blob, r, 904, 7801, FIXTURE.cgo);

@@ -90,8 +90,13 @@ function withRepo<T extends Record<string, unknown>>(payload: T, r: Repo): T {
   };
 }
 
+function repoOf(template: unknown, owner: string, repo: string): Record<string, unknown> {
+  const base = (template ?? {}) as Record<string, unknown>;
+  return { ...base, name: repo, full_name: `${owner}/${repo}`, owner: { ...(base.owner as object), login: owner } };
+}
+
 /** The workflow_run.completed example (the one with a pull request) with its conclusion, run id and PRs set. */
-export function workflowRunPayload(r: Repo, options: { conclusion: 'failure' | 'success'; runId: number; pullRequests: number[]; headSha?: string }) {
+export function workflowRunPayload(r: Repo, options: { conclusion: 'failure' | 'success'; runId: number; pullRequests: number[]; headSha?: string; fork?: { owner: string; branch: string } }) {
   const examples = webhookExample('workflow_run', 'completed');
   const base = structuredClone(examples) as Record<string, unknown>;
   const run = base.workflow_run as Record<string, unknown>;
@@ -109,6 +114,9 @@ export function workflowRunPayload(r: Repo, options: { conclusion: 'failure' | '
         head_sha: options.headSha ?? 'ec26c3e57ca3a959ca5aad62de7213c562f8c821',
         html_url: `https://github.com/${r.owner}/${r.repo}/actions/runs/${options.runId}`,
         pull_requests: options.pullRequests.map((number) => ({ ...template, number })),
+        // The run's head is in the repository itself, unless it came from a fork.
+        head_branch: options.fork?.branch ?? run.head_branch,
+        head_repository: options.fork === undefined ? repoOf(run.head_repository, r.owner, r.repo) : repoOf(run.head_repository, options.fork.owner, r.repo),
       },
     },
     r,

@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { diagnoseWorkflowRun } from '../../src/service/diagnose-workflow-run.js';
-import type { GithubActions } from '../../src/service/github-actions.js';
+import type { RunLogs } from '../../src/service/ci-host.js';
 import { ServiceError } from '../../src/service/service-error.js';
 import { shippedRules } from '../support/rules.js';
 
 const EXEC = 'bash: /usr/local/bin/gh: cannot execute binary file: Exec format error\n';
 
-function actions(logs: Record<number, string | 'gone'>): GithubActions {
+function actions(logs: Record<number, string | 'gone'>): RunLogs {
   return {
     async listJobs() {
       return [

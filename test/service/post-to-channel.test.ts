@@ -17,6 +17,7 @@ type Call = { op: 'post'; fingerprint: string; count: number; threadTs: string |
 function recordingOutput(calls: Call[]): ChannelOutput {
   let seq = 0;
   return {
+    postKind: 'slack',
     async post(item: ChannelIncident, threadTs: string | null) {
       seq += 1;
       calls.push({ op: 'post', fingerprint: item.incident.fingerprint, count: item.count, threadTs });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { publishDiagnosis } from '../../src/service/publish-diagnosis.js';
 import type { PublishRequest } from '../../src/service/publish-diagnosis.js';
-import type { GithubOutput, IssueComment } from '../../src/service/github-output.js';
+import type { DiagnosisOutput, IssueComment } from '../../src/service/diagnosis-output.js';
 import { readCommentState } from '../../src/service/read-comment-state.js';
 import { createStateSeal } from '../../src/service/state-seal.js';
 import { renderPrComment } from '../../src/service/render-pr-comment.js';
@@ -10,6 +10,8 @@ import { MemoryIncidentStore } from '../../src/store/memory-incident-store.js';
 import { buildIncident } from '../support/incident-builder.js';
 import { fakeClock } from '../support/fake-clock.js';
 
+/** What octokitOutput says of GitHub: its post kinds, unprefixed scopes, 65 536-character bodies. */
+const GITHUB_LIKE = { postKinds: { comment: 'github-comment', check: 'github-check' }, scopePrefix: '', maxBodyChars: 65_536 } as const;
 const SEAL = createStateSeal('a test key of at least thirty-two characters');
 
 /** An in-memory pull request and check runs, recording every call. */
@@ -17,7 +19,8 @@ function fakeOutput() {
   const comments = new Map<number, IssueComment>();
   const calls: string[] = [];
   let next = 1;
-  const output: GithubOutput = {
+  const output: DiagnosisOutput = {
+    ...GITHUB_LIKE,
     async findComment(_repo, _pr, marker) {
       calls.push('find');
       return [...comments.values()].find((c) => c.body.includes(marker)) ?? null;
@@ -69,7 +72,7 @@ function request(fields: Partial<PublishRequest> = {}): PublishRequest {
 
 describe('publishDiagnosis', () => {
   const clock = fakeClock();
-  const deps = (store: MemoryIncidentStore, output: GithubOutput) => ({ store, output, now: clock.now, sleep: async () => {}, windowMs: 86_400_000, seal: SEAL });
+  const deps = (store: MemoryIncidentStore, output: DiagnosisOutput) => ({ store, output, now: clock.now, sleep: async () => {}, windowMs: 86_400_000, seal: SEAL });
 
   it('publishes nothing without incidents or unreadable logs', async () => {
     const { output, calls } = fakeOutput();
@@ -160,7 +163,7 @@ describe('publishDiagnosis: different incidents on one pull request at once', ()
     // Both jobs have claimed before either has written: the second waits for the first's comment.
     let release: () => void = () => {};
     const gate = new Promise<void>((r) => (release = r));
-    const slowOutput: GithubOutput = {
+    const slowOutput: DiagnosisOutput = {
       ...output,
       async createComment(repo, pr, body) {
         await gate;

@@ -58,26 +58,35 @@ export function renderMarkdown(diagnosis: Diagnosis, options: MarkdownOptions = 
   }
   out.push(`### goarch: ${diagnosis.incidents.length} architecture problem${diagnosis.incidents.length > 1 ? 's' : ''} found`, '');
   if (options.note) out.push(`> ${escapeMarkdown(options.note)}`, '');
-  for (const i of diagnosis.incidents) {
-    out.push(`#### \`${codeSpan(i.class)}\`: ${escapeMarkdown(i.title)}`, '');
-    out.push(`| host | target | confidence |`, `| --- | --- | --- |`, `| \`${codeSpan(platformLabel(i.host), 60).replace(/\|/g, '/')}\` | \`${codeSpan(platformLabel(i.target), 60).replace(/\|/g, '/')}\` | ${safeNumber(i.confidence)} |`, '');
-    for (const line of options.extra?.(i) ?? []) out.push(line);
-    if (i.failingCommand) out.push(`Failing command: \`${codeSpan(i.failingCommand)}\``, '');
-    out.push('**Evidence**', '');
-    for (const e of i.evidence) {
-      const link = safeUrl(options.lineLink?.(e.line));
-      const line = safeNumber(e.line);
-      out.push(`- ${link ? `[line ${line}](${link})` : `line ${line}`}: \`${codeSpan(e.text)}\``);
-    }
-    out.push('', `**Fix:** ${escapeMarkdown(i.fix.summary)}`, '', codeBlock(i.fix.commands, 'sh'), '');
-    if (i.alternatives.length > 0) {
-      out.push('<details><summary>Other fixes</summary>', '');
-      i.alternatives.forEach((a, k) => {
-        out.push(`${k + 1}. ${escapeMarkdown(a.summary)}${a.when ? ` _(${escapeMarkdown(a.when)})_` : ''}`, '', codeBlock(a.commands, 'sh'), '');
-      });
-      out.push('</details>', '');
-    }
-    out.push('<details><summary>Why this happens</summary>', '', escapeMarkdown(i.explanation), '', `Rule \`${codeSpan(i.ruleId)}\`, fingerprint \`${codeSpan(i.fingerprint)}\`.`, '', '</details>', '');
-  }
+  for (const i of diagnosis.incidents) out.push(renderIncidentMarkdown(i, options));
   return `${out.join('\n')}\n`;
+}
+
+/**
+ * One incident in GitHub-flavoured Markdown, as `renderMarkdown` shows each: its heading, host and target,
+ * the caller's extra lines, evidence (linked when `lineLink` knows the log), the fix and the alternatives.
+ * Ends with an empty line. For a comment that shows incidents one by one under its own heading.
+ */
+export function renderIncidentMarkdown(i: Incident, options: Pick<MarkdownOptions, 'lineLink' | 'extra'> = {}): string {
+  const out: string[] = [];
+  out.push(`#### \`${codeSpan(i.class)}\`: ${escapeMarkdown(i.title)}`, '');
+  out.push(`| host | target | confidence |`, `| --- | --- | --- |`, `| \`${codeSpan(platformLabel(i.host), 60).replace(/\|/g, '/')}\` | \`${codeSpan(platformLabel(i.target), 60).replace(/\|/g, '/')}\` | ${safeNumber(i.confidence)} |`, '');
+  for (const line of options.extra?.(i) ?? []) out.push(line);
+  if (i.failingCommand) out.push(`Failing command: \`${codeSpan(i.failingCommand)}\``, '');
+  out.push('**Evidence**', '');
+  for (const e of i.evidence) {
+    const link = safeUrl(options.lineLink?.(e.line));
+    const line = safeNumber(e.line);
+    out.push(`- ${link ? `[line ${line}](${link})` : `line ${line}`}: \`${codeSpan(e.text)}\``);
+  }
+  out.push('', `**Fix:** ${escapeMarkdown(i.fix.summary)}`, '', codeBlock(i.fix.commands, 'sh'), '');
+  if (i.alternatives.length > 0) {
+    out.push('<details><summary>Other fixes</summary>', '');
+    i.alternatives.forEach((a, k) => {
+      out.push(`${k + 1}. ${escapeMarkdown(a.summary)}${a.when ? ` _(${escapeMarkdown(a.when)})_` : ''}`, '', codeBlock(a.commands, 'sh'), '');
+    });
+    out.push('</details>', '');
+  }
+  out.push('<details><summary>Why this happens</summary>', '', escapeMarkdown(i.explanation), '', `Rule \`${codeSpan(i.ruleId)}\`, fingerprint \`${codeSpan(i.fingerprint)}\`.`, '', '</details>', '');
+  return out.join('\n');
 }

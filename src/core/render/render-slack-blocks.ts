@@ -1,4 +1,4 @@
-import type { Diagnosis } from '../model/incident.js';
+import type { Diagnosis, Incident } from '../model/incident.js';
 import { platformLabel, safeLine } from './display-text.js';
 
 /** Block Kit limits (https://api.slack.com/reference/block-kit/blocks). */
@@ -55,21 +55,7 @@ export function renderSlackBlocks(diagnosis: Diagnosis, options: SlackOptions = 
     blocks.push(section(`*Hint:* ${escapeSlack(near.hint.summary)}`));
     if (near.hint.command) blocks.push(...slackCodeSections([near.hint.command]));
   }
-  for (const i of diagnosis.incidents) {
-    blocks.push(section(`*\`${i.class}\`* ${escapeSlack(i.title)}\nhost \`${platformLabel(i.host)}\` → target \`${platformLabel(i.target)}\` · confidence ${i.confidence}`));
-    blocks.push(section(`*Evidence*\n${i.evidence.map((e) => `line ${e.line}: \`${escapeSlack(e.text).replace(/`/g, "'").slice(0, 300)}\``).join('\n')}`));
-    blocks.push(section(`*Fix:* ${escapeSlack(i.fix.summary)}`));
-    // The primary fix's commands, verbatim, in every message; the alternatives stay behind the button.
-    blocks.push(...slackCodeSections(i.fix.commands));
-    if (showAlternatives) {
-      i.alternatives.slice(0, 2).forEach((a, k) => {
-        blocks.push(section(`_Alternative ${k + 1}${a.when ? ` (${escapeSlack(a.when)})` : ''}:_ ${escapeSlack(a.summary)}`));
-        blocks.push(...slackCodeSections(a.commands));
-      });
-    }
-    blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `fingerprint \`${i.fingerprint}\` · rule \`${i.ruleId}\`${options.link ? ` · <${options.link}|run>` : ''}` }] });
-    blocks.push({ type: 'divider' });
-  }
+  for (const i of diagnosis.incidents) blocks.push(...renderIncidentBlocks(i, { showAlternatives, link: options.link ?? null }));
   if (options.actions && options.actions.length > 0) blocks.push({ type: 'actions', elements: options.actions.slice(0, 25) });
   if (blocks.length > SLACK_MAX_BLOCKS) {
     const kept = blocks.slice(0, SLACK_MAX_BLOCKS - 1);
@@ -77,4 +63,28 @@ export function renderSlackBlocks(diagnosis: Diagnosis, options: SlackOptions = 
     return { text, blocks: kept };
   }
   return { text, blocks };
+}
+
+/**
+ * One incident's blocks, as `renderSlackBlocks` shows each (class and title, host → target, evidence, the
+ * fix and its commands, the alternatives when shown, fingerprint and link, a divider), each section within
+ * Slack's text limit. No header and no cut: a message made of it keeps to SLACK_MAX_BLOCKS itself.
+ */
+export function renderIncidentBlocks(i: Incident, options: { showAlternatives: boolean; link: string | null }): SlackBlock[] {
+  const { showAlternatives } = options;
+  const blocks: SlackBlock[] = [];
+  blocks.push(section(`*\`${i.class}\`* ${escapeSlack(i.title)}\nhost \`${platformLabel(i.host)}\` → target \`${platformLabel(i.target)}\` · confidence ${i.confidence}`));
+  blocks.push(section(`*Evidence*\n${i.evidence.map((e) => `line ${e.line}: \`${escapeSlack(e.text).replace(/`/g, "'").slice(0, 300)}\``).join('\n')}`));
+  blocks.push(section(`*Fix:* ${escapeSlack(i.fix.summary)}`));
+  // The primary fix's commands, verbatim, in every message; the alternatives stay behind the button.
+  blocks.push(...slackCodeSections(i.fix.commands));
+  if (showAlternatives) {
+    i.alternatives.slice(0, 2).forEach((a, k) => {
+      blocks.push(section(`_Alternative ${k + 1}${a.when ? ` (${escapeSlack(a.when)})` : ''}:_ ${escapeSlack(a.summary)}`));
+      blocks.push(...slackCodeSections(a.commands));
+    });
+  }
+  blocks.push({ type: 'context', elements: [{ type: 'mrkdwn', text: `fingerprint \`${i.fingerprint}\` · rule \`${i.ruleId}\`${options.link ? ` · <${options.link}|run>` : ''}` }] });
+  blocks.push({ type: 'divider' });
+  return blocks;
 }

@@ -3,6 +3,7 @@ import type { ContextPattern, Rule } from './rule.js';
 import { RuleError } from './rule-error.js';
 import { ruleFileSchema, type RuleFile } from './rule-schema.js';
 import { compilePattern } from './compile-pattern.js';
+import { groupNamesOf, isCaptureName } from './capture-names.js';
 
 /**
  * Parses and compiles one rule file. `file` is the path shown in errors; its base name must be the rule id.
@@ -35,6 +36,7 @@ export function compileRuleFile(file: string, r: RuleFile, options: { lazy?: boo
   if (base !== undefined && base !== r.id) {
     throw new RuleError(file, 'id', `must equal the file name "${base}" (got "${r.id}")`);
   }
+  checkCaptureNames(file, r);
   const compile = (source: string, field: string): RegExp => {
     try {
       return compilePattern(source, r.caseSensitive);
@@ -93,6 +95,23 @@ export function compileRuleFile(file: string, r: RuleFile, options: { lazy?: boo
     explanation: r.explanation.trim(),
     examples: r.examples,
   };
+}
+
+/**
+ * Every name a rule gives a fact (pattern and context groups, `facts` keys, `{name}` in a hint's command)
+ * must be one the engine knows (`CAPTURE_NAMES`): an unknown name is refused here, with its field, rather
+ * than lost silently when the diagnosis reads its facts.
+ */
+function checkCaptureNames(file: string, r: RuleFile): void {
+  const check = (name: string, field: string) => {
+    if (!isCaptureName(name)) throw new RuleError(file, field, `capture name "${name}" is not one goarch reads (see CAPTURE_NAMES in src/core/rules/capture-names.ts; add it there with what it means)`);
+  };
+  r.patterns.forEach((source, i) => groupNamesOf(source).forEach((name) => check(name, `patterns.${i}`)));
+  for (const side of ['before', 'after'] as const) {
+    r.context[side].forEach((c, i) => groupNamesOf(c.pattern).forEach((name) => check(name, `context.${side}.${i}.pattern`)));
+  }
+  for (const name of Object.keys(r.facts)) check(name, `facts.${name}`);
+  for (const [, name] of (r.hint?.command ?? '').matchAll(/\{(\w{1,30})\}/g)) check(name ?? '', 'hint.command');
 }
 
 function firstLine(error: unknown): string {
