@@ -51,6 +51,11 @@ const LONG_LINE_OVERLAP = 1024;
 /** A line shorter than this was not wrapped by a terminal (they wrap at 80 columns or more). */
 const MIN_WRAPPED = 60;
 const MAX_WRAP_PIECES = 8;
+
+/** A line's length as a terminal showed it (bytes, without a CR end): the width a wrap cuts at. */
+function rawLength(buf: Uint8Array, s: number, e: number): number {
+  return e > s && buf[e - 1] === 0x0d ? e - s - 1 : e - s;
+}
 /** Enough evidence per rule for every distinct root cause in a log; a log with thousands of repeats adds nothing. */
 const MAX_MATCHES_PER_RULE = 40;
 
@@ -330,6 +335,12 @@ export class LogScanner {
       const pieces = [before[before.length - 1] ?? '', text];
       if (this.tryPieces(pieces, lineNo - 1, vertex, start, end)) return;
     }
+    // A terminal wraps the raw line: its first piece keeps the prefix (a timestamp) that normalising removes,
+    // so the pieces are told by their raw width, and the first may read shorter.
+    const raw = start > 0 ? this.rawRunBefore(start, MAX_WRAP_PIECES - 1) : { texts: [], width: 0, from: start };
+    if (raw.texts.length > 0 && raw.width >= MIN_WRAPPED && text.length <= raw.width && (raw.texts.length !== before.length || raw.width !== width)) {
+      if (this.tryPieces([...raw.texts, text], lineNo - raw.texts.length, vertex, raw.from, end)) return;
+    }
     if (width >= MIN_WRAPPED && text.length <= width) {
       const pieces = [text];
       for (let i = before.length - 1; i >= 0 && (before[i] ?? '').length === width; i--) pieces.unshift(before[i] ?? '');
@@ -338,11 +349,13 @@ export class LogScanner {
       if (text.length === width) pieces.push(...this.linesAfter(end, MAX_WRAP_PIECES - pieces.length, width));
       if (this.tryPieces(pieces, firstLine, vertex, start, end)) return;
     }
-    // This line as the first piece: the lines after it while the one before has this line's length.
-    if (text.length < MIN_WRAPPED) return;
-    this.tryPieces([text, ...this.linesAfter(end, MAX_WRAP_PIECES - 1, text.length)], lineNo, vertex, start, end);
+    // This line as the first piece: the lines after it while the one before has this line's (raw) length.
+    const rawWidth = rawLength(this.buf, start, end);
+    if (rawWidth < MIN_WRAPPED) return;
+    this.tryPieces([text, ...this.linesAfter(end, MAX_WRAP_PIECES - 1, rawWidth)], lineNo, vertex, start, end);
   }
 
+  /** `start` is where the context before the message ends: the first piece's start when it is known. */
   private tryPieces(pieces: string[], first: number, vertex: number | null, start: number, end: number): boolean {
     if (pieces.length < 2) return false;
     // The joined message may state facts too (a platform warning wrapped over two lines).
@@ -392,6 +405,27 @@ export class LogScanner {
   }
 
   /** Up to n normalised lines before `start`, oldest first; with `sameWidth`, only those of the nearest one's length. */
+  /**
+   * The run of lines just before `start` that have one raw width (the terminal's), nearest-last, with that
+   * width: the earlier pieces of a message a terminal wrapped.
+   */
+  private rawRunBefore(start: number, n: number): { texts: string[]; width: number; from: number } {
+    const texts: string[] = [];
+    let width = -1;
+    let from = start;
+    let end = start - 1;
+    while (texts.length < n && end > 0) {
+      const s = this.buf.lastIndexOf(NL, end - 1) + 1;
+      const len = rawLength(this.buf, s, end);
+      if (width >= 0 && len !== width) break;
+      width = len;
+      texts.push(this.lineText(s, end));
+      from = s;
+      end = s - 1;
+    }
+    return { texts: texts.reverse(), width: Math.max(width, 0), from };
+  }
+
   private linesBefore(start: number, n: number, sameWidth = false): string[] {
     const out: string[] = [];
     let end = start - 1;
