@@ -27,7 +27,7 @@ for (const file of list(BUILTIN_RULES_DIR)) {
   }
   for (const { field, key, regex } of rulePatterns(rule)) {
     const re = regex();
-    const r = checkSync(re.source, re.flags.replace(/[gyd]/g, ''), { timeout: 10_000 });
+    const r = checkSync(re.source, re.flags.replace(/[gyd]/g, ''), { timeout: 30_000 });
     if (r.status === 'safe') verdicts[key] = 'safe';
     else {
       bad++;

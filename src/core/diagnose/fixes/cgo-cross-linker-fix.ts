@@ -33,7 +33,10 @@ export const cgoCrossLinkerFix: FixStrategy = {
     const build = goWithEnv(ctx, cgoCrossEnv({ ...target, goos }, extra));
     const commands = [APT_UPDATE];
     let summary: string;
-    const libPath = ctx.facts.libPath ?? null;
+    // mold names only the refused object ("fastsum.o", an archive member): the project's own, unless it is
+    // one of Go's temporary link objects.
+    const object = ctx.facts.object ?? null;
+    const libPath = ctx.facts.libPath ?? (object !== null && !/(?:^|\/)(?:tmp|go-link-\d+|go-build\d*)\//.test(object) ? object : null);
     const vendored = libPath !== null && !/^\/(?:usr\/)?lib(?:32|64)?\//.test(libPath);
     const cc = crossCompiler(target.goarch, goos);
     if (vendored && cc && pkg) {
@@ -73,10 +76,12 @@ function rebuildCommand(ctx: FixContext, libPath: string, cc: string): string | 
   const ar = cc.replace(/gcc$/, 'ar');
   const dir = libPath.split('/').slice(0, -1).join('/');
   const builds = [...(ctx.buildCommands ?? [])].reverse();
-  const make = builds.find((b) => /^make\b/.test(b) && (() => {
+  const makes = builds.filter((b) => /^make\b/.test(b));
+  // A bare file name (mold prints the archive member alone) says no directory: only a single make is that build.
+  const make = dir === '' && makes.length === 1 ? makes[0] : makes.find((b) => {
     const c = /-C\s+(\S+)/.exec(b)?.[1];
     return !c || dir.endsWith(c.replace(/\/$/, '')) || dir.includes(`/${c.replace(/^\.\//, '').replace(/\/$/, '')}`);
-  })());
+  });
   if (make) return `${make.replace(/\s(?:CC|AR)=\S+/g, '')} -B CC=${cc} AR=${ar}`;
   const base = libPath.split('/').pop()?.replace(/^lib/, '').replace(/\.(?:a|so[\d.]*)$/, '') ?? '';
   const compile = builds.find((b) => /^(?:\S*\/)?(?:[\w.-]+-)?(?:gcc|cc|clang)\s/.test(b) && b.includes(base));

@@ -1,0 +1,1 @@
+unsigned int fastsum(const unsigned char *p, int n);
