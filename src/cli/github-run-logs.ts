@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { CliError } from './cli-error.js';
+import { LOG_LIMITS } from './log-limits.js';
 import type { RunUrl } from './parse-run-url.js';
 import { shown } from './zip-archive.js';
 
@@ -18,10 +19,6 @@ export interface GithubToken {
   variable: string;
 }
 
-/** GitHub's job lists are paged by 100; 10 pages (1,000 jobs) is far beyond a matrix's 256. */
-export const MAX_JOB_PAGES = 10;
-/** A JSON answer is read up to 16 MiB (a page of 100 jobs with their steps is a few hundred KB). */
-const MAX_JSON_BYTES = 16 * 1024 ** 2;
 /** How long to wait for an answer's headers (a log's body may then take as long as it takes). */
 const HEADERS_TIMEOUT_MS = 30_000;
 
@@ -76,7 +73,7 @@ export function githubRunLogs(run: RunUrl, token: GithubToken | null) {
   async function json(path: string, what: string): Promise<unknown> {
     const response = await api(path, what);
     if (response.status !== 200) throw await failure(response, what, token);
-    const text = await readCapped(response, MAX_JSON_BYTES, what);
+    const text = await readCapped(response, LOG_LIMITS.apiAnswerBytes, what);
     try {
       return JSON.parse(text) as unknown;
     } catch {
@@ -98,7 +95,7 @@ export function githubRunLogs(run: RunUrl, token: GithubToken | null) {
       const what = `the jobs of run ${run.runId} of ${run.owner}/${run.repo}${run.attempt === null ? '' : ` (attempt ${run.attempt})`}`;
       const base = run.attempt === null ? `${repoPath}/runs/${run.runId}/jobs?filter=latest&` : `${repoPath}/runs/${run.runId}/attempts/${run.attempt}/jobs?`;
       const jobs: RunJob[] = [];
-      for (let page = 1; page <= MAX_JOB_PAGES; page++) {
+      for (let page = 1; page <= LOG_LIMITS.runJobPages; page++) {
         const got = parsed(JobPage, await json(`${base}per_page=100&page=${page}`, what), what);
         jobs.push(...got.jobs.map(toJob));
         if (got.jobs.length < 100 || jobs.length >= got.total_count) break;

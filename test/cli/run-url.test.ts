@@ -1,7 +1,9 @@
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { captureStream } from '../support/capture-stream.js';
+import { checkJsonSchema, type Schema } from '../support/check-json-schema.js';
 import { RATE_LIMIT_RESET, startFakeGithubLogs, type FakeGithubLogs, type FakeJob } from '../support/fake-github-logs.js';
 
 /**
@@ -73,6 +75,7 @@ describe('goarch diagnose <run URL>', () => {
     expect(got.err).toBe('');
     expect(got.code).toBe(0);
     const json = got.json!;
+    expect(checkJsonSchema(JSON.parse(readFileSync(join(ROOT, 'schemas/diagnosis.schema.json'), 'utf8')) as Schema, json)).toEqual([]);
     expect(answer({ ...json, incidents: json.incidents.filter((i) => i.class === 'cgo-cross-linker') })).toEqual({ ...answer(plain), verdict: json.verdict });
     expect(json.incidents.map((i) => i.fingerprint)).toEqual([...plain.incidents, ...plainOther.incidents].map((i) => i.fingerprint));
     expect(json.incidents.map((i) => [i.source?.member, i.source?.job])).toEqual([[null, 'build (arm64)'], ...plainOther.incidents.map(() => [null, 'test (arm64)'])]);
