@@ -16,7 +16,7 @@ export interface DiagnoseInputOptions {
 
 /**
  * `goarch diagnose <input>`:
- * 1. open the input (plain, gzip, zip archive, gh output; recognised by its bytes);
+ * 1. open the input (plain, gzip, zip archive, gh output, recognised by its bytes; or a run URL);
  * 2. diagnose each of its logs in turn, each within its byte cap and the archive's;
  * 3. merge them, saying where each incident's evidence is.
  */
@@ -32,7 +32,7 @@ export async function diagnoseInput(input: string, from: Omit<LogInputs, 'maxByt
     for (const unit of opened.units) {
       const room = opened.archive ? LOG_LIMITS.archiveBytes - total : Number.POSITIVE_INFINITY;
       if (room <= 0) {
-        skipped.push({ name: unit.name ?? '', job: unit.job, step: unit.step, reason: `the archive's cap of ${LOG_LIMITS.archiveBytes / 1024 ** 3} GiB of log text was reached` });
+        skipped.push({ name: unit.name ?? '', job: unit.job, step: unit.step, reason: `${opened.origin === 'run' ? "the run's" : "the archive's"} cap of ${LOG_LIMITS.archiveBytes / 1024 ** 3} GiB of log text was reached` });
         continue;
       }
       const cap = Math.min(options.maxBytes ?? opened.defaultMaxBytes ?? Number.POSITIVE_INFINITY, room);
@@ -47,5 +47,6 @@ export async function diagnoseInput(input: string, from: Omit<LogInputs, 'maxByt
     await opened.close();
   }
   // 3. Merge.
-  return mergeDiagnoses(results, skipped, opened.archive);
+  const merged = mergeDiagnoses(results, skipped, opened.archive);
+  return opened.origin ? { ...merged, origin: opened.origin } : merged;
 }

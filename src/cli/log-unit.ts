@@ -27,7 +27,10 @@ export interface SkippedMember {
 
 /** What `openLog` found: the units to diagnose in order, and how much text each may be. */
 export interface OpenedLog {
+  /** Several logs (an archive's jobs, a run's jobs): capped together, and reported one by one. */
   archive: boolean;
+  /** What the several logs are: a zip's members (the default) or the jobs of a GitHub Actions run. */
+  origin?: 'run';
   /** The file's size, for the progress bar (plain files only). */
   size: number | null;
   /** Bytes of text scanned per unit when --max-bytes is not given; null: the whole log. */

@@ -29,8 +29,10 @@ export interface MergedDiagnosis {
   /** Parallel to diagnosis.incidents; null where there is nothing to add to a plain log. */
   sources: Array<EvidenceSource | null>;
   nearestSource: EvidenceSource | null;
-  /** Archives only. */
+  /** Archives (and runs) only. */
   members: MemberReport[] | null;
+  /** The members are the jobs of a GitHub Actions run, not a zip's files. */
+  origin?: 'run';
 }
 
 /**

@@ -14,7 +14,8 @@ export function renderSources(merged: MergedDiagnosis, markdown: boolean): strin
   if (members) {
     const read = members.filter((m) => m.verdict !== 'skipped');
     const skipped = members.length - read.length;
-    out.push(`Log archive: ${read.length} log${read.length === 1 ? '' : 's'} read${skipped > 0 ? `, ${skipped} member${skipped === 1 ? '' : 's'} skipped (see --json)` : ''}.`);
+    const what = merged.origin === 'run' ? ['GitHub Actions run', 'job log', 'job'] : ['Log archive', 'log', 'member'];
+    out.push(`${what[0]}: ${read.length} ${what[1]}${read.length === 1 ? '' : 's'} read${skipped > 0 ? `, ${skipped} ${what[2]}${skipped === 1 ? '' : 's'} skipped (see --json)` : ''}.`);
   }
   diagnosis.incidents.forEach((incident, n) => {
     const s = sources[n];

@@ -10,6 +10,7 @@ export const USAGE: Record<Command | 'main', string> = {
 Usage:
   goarch diagnose [options] <log | ->     diagnose a build log (plain, .gz, a GitHub log archive .zip,
                                           or gh run view --log output); - reads standard input
+  goarch diagnose [options] <run URL>     download and diagnose a GitHub Actions run's failed jobs
   goarch fix --workflow FILE --log FILE   show the workflow edit that fixes the diagnosed failure
   goarch rules                            list every rule: id, class, title, the wordings it catches
   goarch explain <class | rule>           what a failure class or a rule means, and its rules
@@ -18,17 +19,23 @@ Usage:
 
 Exit codes (diagnose): 0 ran, 1 incidents found with --fail-on-incident, 2 bad input.
 Exit codes (fix): 0 patched, 3 no safe edit, 2 bad input.`,
-  diagnose: `Usage: goarch diagnose [options] <log | ->
+  diagnose: `Usage: goarch diagnose [options] <log | - | run URL>
 
 Reads the log as a stream: a plain text log, a gzip file (.gz, recognised by its bytes), GitHub's
 "Download log archive" zip (each member is diagnosed and named), or gh run view --log / --log-failed
 output (the job and step columns are kept as context). - reads standard input.
 
+A GitHub Actions URL downloads its failed (or timed-out) jobs' logs, each diagnosed and named:
+  https://github.com/OWNER/REPO/actions/runs/RUN_ID[/attempts/N]   the run's failed jobs
+  https://github.com/OWNER/REPO/actions/runs/RUN_ID/job/JOB_ID     that job
+The token comes from GH_TOKEN, else GITHUB_TOKEN (logs need one: GH_TOKEN=$(gh auth token)); GH_HOST
+names a GitHub Enterprise Server host (API https://HOST/api/v3); GITHUB_API_URL overrides the API base.
+
 Options:
   --format FORMAT      text (default), markdown, json or slack
   --json               the same as --format json (the shape is in schemas/diagnosis.schema.json)
   --fail-on-incident   exit 1 when an architecture incident is found (--fail-on-incident=false: off)
-  --max-bytes SIZE     stop after SIZE bytes of log text (per archive member), e.g. 50MB
+  --max-bytes SIZE     stop after SIZE bytes of log text (per archive member or job), e.g. 50MB
 ${RULE_FLAGS}
   --no-color           no ANSI colours (also NO_COLOR=1; FORCE_COLOR=1 forces them)
   -h, --help           this help

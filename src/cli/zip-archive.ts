@@ -123,7 +123,7 @@ export class ZipArchive {
 
 /** An entry name as it may be printed: no control characters, at most 200 characters. */
 export function shown(name: string): string {
-  // eslint-disable-next-line no-control-regex -- names come from the archive: control characters are removed
-  const clean = name.replace(/[\x00-\x1f\x7f\u202a-\u202e\u2066-\u2069]/g, '');
+  // eslint-disable-next-line no-control-regex -- names come from the archive: control characters (C0, DEL, C1 such as the one-byte CSI \x9b) are removed
+  const clean = name.replace(/[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]/g, '');
   return clean.length > 200 ? `${clean.slice(0, 199)}…` : clean;
 }

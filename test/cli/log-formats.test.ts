@@ -215,8 +215,9 @@ describe('archives and compressed logs that goarch refuses or caps', () => {
     expect(got.incidents[0]!.source).toEqual({ member: 'build/4_Build.txt', job: 'build', step: 'Build' });
   });
 
-  it('says a run URL is not read yet, in one line', async () => {
-    const got = await diagnose(['https://github.com/o/r/actions/runs/1']);
-    expect(got).toMatchObject({ code: 2, out: '', err: 'goarch: "https://github.com/o/r/actions/runs/1": diagnosing a run URL is not supported yet; download the log (gh run view RUN_ID --log-failed > failed.log) and give goarch the file\n' });
+  it('sends a URL to the run-URL source (test/cli/run-url.test.ts), which refuses one that is not a run in one line', async () => {
+    const got = await diagnose(['https://github.com/o/r/pull/1']);
+    expect(got).toMatchObject({ code: 2, out: '' });
+    expect(got.err).toMatch(/^goarch: "https:\/\/github\.com\/o\/r\/pull\/1" is not a GitHub Actions run URL: the path is not \/OWNER\/REPO\/actions\/runs\/RUN_ID \(expected [^\n]*\)\n$/);
   });
 });

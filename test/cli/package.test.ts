@@ -4,15 +4,17 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { gzipSync } from 'node:zlib';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { captureStream } from '../support/capture-stream.js';
+import { startFakeGithubLogs, type FakeGithubLogs } from '../support/fake-github-logs.js';
 import { writeZip } from '../support/write-zip.js';
 
 /**
  * The published package, as a user gets it: `npm run pack:cli` packs it, npm installs the tarball into an
  * empty folder outside the repository (offline: it has no dependency to fetch), and `goarch diagnose` runs
- * from there on a plain log, a .gz, a log archive and gh --log-failed output, each with the plain log's answer.
+ * from there on a plain log, a .gz, a log archive, gh --log-failed output and a run URL (against a fake
+ * GitHub on loopback), each with the plain log's answer.
  */
 const run = promisify(execFile);
 const ROOT = join(import.meta.dirname, '..', '..');
@@ -20,6 +22,8 @@ const LOG = join(ROOT, 'fixtures/logs/lab/cgo-cross-amd64-zlib.log');
 const work = mkdtempSync(join(tmpdir(), 'goarch-package-'));
 const app = join(work, 'empty-folder');
 let tgz = '';
+let gh: FakeGithubLogs | null = null;
+const TOKEN = 'ghp_packageTestToken';
 
 interface Json {
   verdict: string;
@@ -34,7 +38,11 @@ beforeAll(async () => {
   await run('npm', ['install', '--offline', '--no-audit', '--no-fund', '--cache', join(work, 'npm-cache'), tgz], { cwd: app });
 }, 120_000);
 
-const goarch = (args: string[]) => run(join(app, 'node_modules/.bin/goarch'), args, { cwd: app, env: { PATH: process.env.PATH ?? '', HOME: work } });
+afterAll(async () => {
+  await gh?.close();
+});
+
+const goarch = (args: string[], env: Record<string, string> = {}) => run(join(app, 'node_modules/.bin/goarch'), args, { cwd: app, env: { PATH: process.env.PATH ?? '', HOME: work, ...env } });
 
 describe('the packed goarch package', () => {
   it('declares no dependency and ships the bundle, the rules with their verdicts and the schemas', async () => {
@@ -51,7 +59,7 @@ describe('the packed goarch package', () => {
     expect(ls.trim().split('\n')).toEqual(['goarch']);
   });
 
-  it('runs goarch diagnose on a plain log, a .gz, a log archive and gh --log-failed output with the same answer', async () => {
+  it('runs goarch diagnose on a plain log, a .gz, a log archive, gh --log-failed output and a run URL with the same answer', async () => {
     const stdout = captureStream();
     await runCli(['diagnose', '--json', LOG], { stdout, stderr: captureStream(), version: 'test' });
     const want = answer(JSON.parse(stdout.text()) as Json);
@@ -68,6 +76,15 @@ describe('the packed goarch package', () => {
       expect({ file, stderr }).toEqual({ file, stderr: '' });
       expect({ file, ...answer(JSON.parse(out) as Json) }).toEqual({ file, ...want });
     }
+
+    // The run URL: the failed job's log through the API's 302 to storage, which must not see the token.
+    gh = await startFakeGithubLogs({ token: TOKEN, runs: [{ owner: 'octo', repo: 'app', runId: 42, jobs: [{ id: 421, name: 'lint', conclusion: 'success', log: LOG }, { id: 422, name: 'build', conclusion: 'failure', log: LOG }] }] });
+    const url = 'https://github.com/octo/app/actions/runs/42';
+    const { stdout: out, stderr } = await goarch(['diagnose', '--json', url], { GH_TOKEN: TOKEN, GITHUB_API_URL: gh.apiUrl });
+    expect({ url, stderr }).toEqual({ url, stderr: '' });
+    expect({ url, ...answer(JSON.parse(out) as Json) }).toEqual({ url, ...want });
+    expect(gh.logsServed()).toEqual([422]);
+    expect(gh.leakedAuthorization()).toBe(0);
   });
 
   it('prints its version, its rules and a one-line error for a bad flag', async () => {
