@@ -130,7 +130,7 @@ function checkRedos(rule: Rule, known: Record<string, string>, fresh: Record<str
     if (known[key] === 'safe' || fresh[key] === 'safe') continue;
     const re = regex();
     const flags = re.flags.replace(/[gyd]/g, '');
-    const result = checkSync(re.source, flags, { timeout: 10_000 });
+    const result = checkSync(re.source, flags, { timeout: 30_000 });
     if (result.status === 'vulnerable') {
       throw new RuleError(rule.file, field, `pattern is vulnerable to ReDoS (${result.complexity.type} backtracking, e.g. on ${result.attack.pattern})`);
     }
