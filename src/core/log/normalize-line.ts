@@ -83,12 +83,20 @@ export function normalizeLine(raw: string, clean = false): NormalizedLine {
     if (ts) text = text.slice(ts[0].length);
   }
   // How a log is pasted or collected: a Markdown quote, docker compose's service column.
+  // Either order: a quoted paste of compose output (`> web-1  | ...`) or compose output of a quoted line.
   if (text.charCodeAt(0) === QUOTE) {
     const q = MARKDOWN_QUOTE.exec(text);
     if (q) text = text.slice(q[0].length);
-  } else if (text.includes(' | ')) {
+  }
+  if (text.includes(' | ')) {
     const cp = COMPOSE_PREFIX.exec(text);
-    if (cp) text = text.slice(cp[0].length);
+    if (cp) {
+      text = text.slice(cp[0].length);
+      if (text.charCodeAt(0) === QUOTE) {
+        const q = MARKDOWN_QUOTE.exec(text);
+        if (q) text = text.slice(q[0].length);
+      }
+    }
   }
 
   let marker: NormalizedLine['marker'] = null;
