@@ -2,7 +2,7 @@ import type { FailureClass } from '../core/model/index.js';
 import type { RuleSet } from '../core/rules/rule-set.js';
 import type { IncidentStore } from './incident-store.js';
 import type { CiHost, CiRun, RunHead } from './ci-host.js';
-import type { RunDiagnosis } from './diagnose-workflow-run.js';
+import type { RunDiagnosis, RunIncident } from './diagnose-workflow-run.js';
 import { diagnoseWorkflowRun } from './diagnose-workflow-run.js';
 import type { FixRequests } from './fix-requests.js';
 import type { DiagnosisOutput } from './diagnosis-output.js';
@@ -52,7 +52,8 @@ export type HandleFailedRunResult =
   | { status: 'config-invalid'; key: string }
   | { status: 'disabled' }
   | { status: 'ignored'; workflow: string }
-  | { status: 'diagnosed'; diagnosis: RunDiagnosis; pullRequests: number[]; published: PublishResult; fixJobs: { jobId: string; fingerprint: string; branch: string }[] };
+  /** `incidents`: the diagnosis' incidents with their fix notes (autofix), as published. */
+  | { status: 'diagnosed'; diagnosis: RunDiagnosis; incidents: RunIncident[]; pullRequests: number[]; published: PublishResult; fixJobs: { jobId: string; fingerprint: string; branch: string }[] };
 
 /**
  * A CI run failed: diagnose it, publish the diagnosis, propose fixes.
@@ -111,5 +112,5 @@ export async function handleFailedRun(request: FailedRunRequest, deps: HandleFai
       fixJobs.push({ jobId, fingerprint: incident.fingerprint, branch: fix.branch });
     }
   }
-  return { status: 'diagnosed', diagnosis, pullRequests, published, fixJobs };
+  return { status: 'diagnosed', diagnosis, incidents, pullRequests, published, fixJobs };
 }
