@@ -6,6 +6,7 @@ export function capSummary(markdown: string, max = MAX_SUMMARY_CHARS): string {
   const text = markdown.endsWith('\n') ? markdown : `${markdown}\n`;
   if (text.length <= max) return text;
   const note = '\n_goarch cut this summary here: it was too long. The full diagnosis is in the pull request comment or the job log._\n';
-  const cut = text.lastIndexOf('\n', max - note.length);
-  return `${text.slice(0, cut > 0 ? cut : max - note.length)}\n${note}`;
+  const room = max - note.length - 1;
+  const cut = text.lastIndexOf('\n', room);
+  return `${text.slice(0, cut > 0 ? cut : room)}\n${note}`;
 }
