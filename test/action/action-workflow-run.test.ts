@@ -76,6 +76,7 @@ describe('the Action on workflow_run, for a pull request from a fork', () => {
     expect(comment?.body).toMatch(/<!-- goarch:state [A-Za-z0-9+/=]+ [0-9a-f]{64} -->\n?$/);
     // Without a fix token the patch is shown as a diff, and nothing is written to the repository.
     expect(comment?.body).toContain('```diff');
+    expect(comment?.body).toContain('a `fix-token` for the Action');
     expect(comment?.body).toContain('runs-on');
     expect(gh.requests.filter((r) => r.method !== 'GET' && !/\/issues\/\d+\/comments$/.test(r.path))).toEqual([]);
     expect(gh.requests.some((r) => r.method === 'GET' && r.path === `/repos/${OWNER}/${REPO}/pulls` && r.query.get('head') === 'contributor:patch-1')).toBe(true);
