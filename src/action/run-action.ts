@@ -167,6 +167,8 @@ async function diagnoseFailedRun(event: WorkflowRunEvent, ports: ActionPorts, se
       now: deps.now,
       monotonic: deps.monotonic,
       sleep: deps.sleep,
+      // No store outlives this step: "seen N times" goes on from the comment.
+      countsFromComment: true,
     },
   );
   if (result.status === 'config-invalid') return skipped(`.github/goarch.yml is invalid at ${result.key}: a check run on the head commit says what to fix`);

@@ -46,6 +46,8 @@ export interface HandleFailedRunDeps {
   onScanned?: (scan: { bytes: number; seconds: number; truncated: boolean }) => void;
   onIncident?: (failureClass: FailureClass) => void;
   onDedupeHit?: () => void;
+  /** The store lives for one run only (the Action): counts go on from the comment (`PublishDeps.countsFromComment`). */
+  countsFromComment?: boolean;
 }
 
 export type HandleFailedRunResult =
@@ -101,7 +103,16 @@ export async function handleFailedRun(request: FailedRunRequest, deps: HandleFai
       scans: diagnosis.scans,
       maxLogBytes,
     },
-    { store: deps.store, output: deps.output, now: deps.now, seal: deps.seal, sleep: deps.sleep, windowMs: deps.windowMs, ...(deps.onDedupeHit === undefined ? {} : { onDedupeHit: deps.onDedupeHit }) },
+    {
+      store: deps.store,
+      output: deps.output,
+      now: deps.now,
+      seal: deps.seal,
+      sleep: deps.sleep,
+      windowMs: deps.windowMs,
+      ...(deps.onDedupeHit === undefined ? {} : { onDedupeHit: deps.onDedupeHit }),
+      ...(deps.countsFromComment === undefined ? {} : { countsFromComment: deps.countsFromComment }),
+    },
   );
   // 6. Fix jobs.
   const fixJobs: { jobId: string; fingerprint: string; branch: string }[] = [];

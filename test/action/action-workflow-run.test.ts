@@ -73,6 +73,7 @@ describe('the Action on workflow_run, for a pull request from a fork', () => {
     expect(comment).toMatchObject({ issue: 5, login: 'github-actions[bot]' });
     expect(comment?.body.startsWith(`${MARKER}\n`)).toBe(true);
     expect(comment?.body).toContain('exec-format-error');
+    expect(comment?.body).toContain('Seen **once**');
     expect(comment?.body).toMatch(/<!-- goarch:state [A-Za-z0-9+/=]+ [0-9a-f]{64} -->\n?$/);
     // Without a fix token the patch is shown as a diff, and nothing is written to the repository.
     expect(comment?.body).toContain('```diff');
@@ -108,6 +109,8 @@ describe('the Action on workflow_run, for a pull request from a fork', () => {
     expect(gh.requests.filter((r) => r.method === 'POST' && /\/issues\/\d+\/comments$/.test(r.path))).toHaveLength(1);
     const body = gh.comments[0]?.body ?? '';
     expect(body).toContain('/actions/runs/9102');
+    // No store outlives a step: the count goes on from the comment's state.
+    expect(body).toContain('Seen **2 times**');
     expect(body).not.toContain('<img');
     expect(body).not.toMatch(/@octo-org\/admins/);
     expect(run.stdout.split('\n').filter((line) => line.startsWith('::')).every((line) => /^::error title=goarch%3A [a-z-]+::/.test(line))).toBe(true);
