@@ -1,8 +1,8 @@
 // action.yml runs the committed bundle: it must be what the sources build today.
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { cpSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 
@@ -25,5 +25,25 @@ describe('dist-action/index.js', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(['class', 'fingerprint', 'fix-command', 'verdict']);
     expect(Object.keys(action.inputs)).toEqual(expect.arrayContaining(['log-file', 'token', 'fix-token', 'fail-on-incident', 'state-key']));
     expect(statSync('dist-action/index.js').size).toBeLessThan(1.5 * 1024 * 1024);
+  });
+});
+
+describe('the Action at a tag of this repository', () => {
+  it('runs with only what the checkout holds (package.json, rules/, dist-action/): no node_modules', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'goarch-action-checkout-'));
+    try {
+      for (const path of ['package.json', 'rules', 'dist-action']) cpSync(path, join(dir, path), { recursive: true });
+      const output = join(dir, 'output.txt');
+      writeFileSync(output, '');
+      const stdout = execFileSync(process.execPath, [join(dir, 'dist-action', 'index.js')], {
+        cwd: dir,
+        env: { PATH: process.env.PATH ?? '', 'INPUT_LOG-FILE': resolve('fixtures/logs/lab/cgo-cross-amd64-zlib.log'), GITHUB_OUTPUT: output },
+        encoding: 'utf8',
+      });
+      expect(stdout).toContain('goarch: architecture: 1 architecture problem (cgo-cross-linker)');
+      expect(readFileSync(output, 'utf8')).toMatch(/^class<<ghadelimiter_\S+\ncgo-cross-linker\n/m);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
