@@ -19,7 +19,7 @@ const WORKFLOW = readFileSync('fixtures/workflows/native-runner-matrix.yml', 'ut
 const MARKER = '<!-- goarch:diagnosis -->';
 
 /** The real `workflow_run.completed` example of @octokit/webhooks-examples, for a run of the fork `contributor/octo-repo`. */
-function forkRunPayload(options: { runId: number; conclusion: 'failure' | 'success'; headSha: string }) {
+function forkRunPayload(options: { runId: number; conclusion: 'failure' | 'success'; headSha: string; push?: boolean }) {
   const examples = createRequire(import.meta.url)('@octokit/webhooks-examples/api.github.com/index.json') as { name: string; examples: Record<string, unknown>[] }[];
   const example = examples.find((e) => e.name === 'workflow_run')?.examples.find((p) => p.action === 'completed' && (p.workflow_run as { pull_requests: unknown[] }).pull_requests.length > 0);
   if (example === undefined) throw new Error('no workflow_run.completed example');
@@ -40,6 +40,8 @@ function forkRunPayload(options: { runId: number; conclusion: 'failure' | 'succe
     pull_requests: [],
     head_repository: { ...head, full_name: `contributor/${REPO}`, name: REPO, owner: { ...(head.owner as object), login: 'contributor' } },
   };
+  // A push to the repository itself: its own head, no pull request.
+  if (options.push === true) payload.workflow_run = { ...payload.workflow_run, event: 'push', head_branch: 'main', head_repository: { ...head, full_name: `${OWNER}/${REPO}` } };
   return payload;
 }
 
@@ -132,7 +134,7 @@ describe('the Action on workflow_run, for a pull request from a fork', () => {
   });
 });
 
-describe('the Action on workflow_run: whose comment it is', () => {
+describe('the Action on workflow_run: whose comment it is, pushes, fix pull requests', () => {
   it("leaves someone else's comment with goarch's marker and a forged state alone, and posts its own", async () => {
     const gh = await startFake();
     try {
@@ -163,6 +165,21 @@ describe('the Action on workflow_run: whose comment it is', () => {
       expect(gh.comments[0]?.history).toHaveLength(2);
       expect(gh.comments[0]?.body).toContain('exec-format-error');
       expect(gh.comments[0]?.body).not.toContain('FORGED INCIDENT');
+    } finally {
+      await gh.close();
+    }
+  });
+
+  it('reports a failed push (no pull request) as a goarch check run on the head commit', async () => {
+    const gh = await startFake();
+    try {
+      gh.setRun(9401, [{ id: 94011, name: 'test', conclusion: 'failure', log: LOG }]);
+      const run = await runActionProcess({ event: forkRunPayload({ runId: 9401, conclusion: 'failure', headSha: 'f0f0000000000000000000000000000000000009', push: true }), apiUrl: gh.url, inputs: { token: WORKFLOW_TOKEN } });
+      expect(run.code).toBe(0);
+      expect(gh.comments).toEqual([]);
+      expect(gh.checkRuns).toEqual([expect.objectContaining({ name: 'goarch', headSha: 'f0f0000000000000000000000000000000000009', title: 'exec-format-error' })]);
+      expect(gh.requests.some((r) => r.path.endsWith('/pulls'))).toBe(false);
+      expect(run.outputs.verdict).toBe('architecture');
     } finally {
       await gh.close();
     }
