@@ -214,17 +214,25 @@ async function openFixPullRequests(queued: QueuedFix[], fixToken: string, settin
   const ports = deps.ports(fixToken);
   const lines: string[] = [];
   for (const fix of queued) {
-    const requested = await requestFixPr(
-      {
-        repo: fix.repo,
-        trigger: { kind: 'autofix' },
-        pullRequests: fix.run.pullRequests,
-        targets: async () => [{ run: { id: fix.run.runId, url: fix.run.url, workflowName: fix.run.workflowName }, workflowPath: fix.workflowPath, incident: fix.incident, pullRequests: fix.run.pullRequests }],
-      },
-      { host: ports.host, writer: ports.writer, validate: deps.validate, rules: deps.rules(), maxLogBytes: settings.maxLogBytes, monotonic: deps.monotonic },
-    );
-    const outcome = requested.status === 'checked' ? requested.outcomes[0] : undefined;
     const name = `\`${codeSpan(fix.incident.class, 60)}\` (${codeSpan(fix.incident.fingerprint, 40)})`;
+    let requested: Awaited<ReturnType<typeof requestFixPr>>;
+    try {
+      requested = await requestFixPr(
+        {
+          repo: fix.repo,
+          trigger: { kind: 'autofix' },
+          pullRequests: fix.run.pullRequests,
+          targets: async () => [{ run: { id: fix.run.runId, url: fix.run.url, workflowName: fix.run.workflowName }, workflowPath: fix.workflowPath, incident: fix.incident, pullRequests: fix.run.pullRequests }],
+        },
+        { host: ports.host, writer: ports.writer, validate: deps.validate, rules: deps.rules(), maxLogBytes: settings.maxLogBytes, monotonic: deps.monotonic },
+      );
+    } catch (error) {
+      // The diagnosis is published already: say why this pull request failed and go on (the token's rights, most often).
+      const status = (error as { status?: unknown }).status;
+      lines.push(`Fix pull request for ${name}: failed${typeof status === 'number' ? ` (GitHub answered HTTP ${status}: does fix-token have contents, pull-requests and workflows write?)` : ''}.`);
+      continue;
+    }
+    const outcome = requested.status === 'checked' ? requested.outcomes[0] : undefined;
     if (outcome?.status !== 'done') lines.push(`Fix pull request for ${name}: not opened (${requested.status}).`);
     else {
       const done = outcome.result;

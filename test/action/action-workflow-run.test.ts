@@ -204,4 +204,34 @@ describe('the Action on workflow_run: whose comment it is, pushes, fix pull requ
       await gh.close();
     }
   });
+
+  it('still publishes the diagnosis when the fix token may not write workflows, and says so', async () => {
+    const gh = await startFake();
+    try {
+      gh.setRun(9501, [{ id: 95011, name: 'test', conclusion: 'failure', log: LOG }]);
+      // GITHUB_TOKEN given as fix-token: GitHub refuses it a commit under .github/workflows/.
+      const run = await runActionProcess({ event: forkRunPayload({ runId: 9501, conclusion: 'failure', headSha: 'f0f0000000000000000000000000000000000001' }), apiUrl: gh.url, inputs: { token: WORKFLOW_TOKEN, 'fix-token': WORKFLOW_TOKEN } });
+      expect(run.code).toBe(0);
+      expect(gh.comments).toHaveLength(1);
+      expect(gh.fixPulls).toEqual([]);
+      expect(run.summary).toContain('Fix pull request for `exec-format-error` (b256b728a02ab709): failed (GitHub answered HTTP 403');
+      expect(run.outputs.verdict).toBe('architecture');
+    } finally {
+      await gh.close();
+    }
+  });
+
+  it('fails in one line when GitHub refuses the token, without printing it', async () => {
+    const gh = await startFake();
+    try {
+      gh.setRun(9601, [{ id: 96011, name: 'test', conclusion: 'failure', log: LOG }]);
+      const run = await runActionProcess({ event: forkRunPayload({ runId: 9601, conclusion: 'failure', headSha: 'f0f0000000000000000000000000000000000001' }), apiUrl: gh.url, inputs: { token: 'ghs_revokedToken000000000000000000000' } });
+      expect(run.code).toBe(1);
+      expect(run.stderr).toBe('');
+      expect(run.stdout.trim().split('\n')).toEqual([expect.stringMatching(/^::error title=goarch::goarch: GitHub answered HTTP 401: Bad credentials/) as unknown as string]);
+      expect(run.stdout).not.toContain('ghs_revokedToken');
+    } finally {
+      await gh.close();
+    }
+  });
 });
