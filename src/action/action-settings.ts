@@ -81,7 +81,7 @@ export function readActionSettings(env: Env): ActionSettings {
   const maxText = input(env, 'max-log-bytes');
   let maxLogBytes = DEFAULT_MAX_LOG_BYTES;
   if (maxText !== null) {
-    if (!/^\d{4,11}$/.test(maxText) || Number(maxText) > 10 * 1024 * MIB) throw new ActionError('input-invalid', 'input max-log-bytes must be a whole number of bytes 1024-10737418240');
+    if (!/^\d{4,11}$/.test(maxText) || Number(maxText) < 1024 || Number(maxText) > 10 * 1024 * MIB) throw new ActionError('input-invalid', 'input max-log-bytes must be a whole number of bytes 1024-10737418240');
     maxLogBytes = Number(maxText);
   }
   const author = input(env, 'comment-author') ?? 'github-actions[bot]';

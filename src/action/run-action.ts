@@ -108,7 +108,7 @@ async function diagnoseFile(logFile: string, settings: ActionSettings, deps: Run
   return {
     verdict,
     incidents: diagnosis.incidents,
-    summary: renderMarkdown(diagnosis, note === undefined ? {} : { note }),
+    summary: `${note === undefined ? '' : `_${note}_\n\n`}${renderMarkdown(diagnosis)}`,
     annotations: diagnosis.incidents.flatMap((incident) =>
       incident.evidence.slice(0, EVIDENCE_PER_INCIDENT).map((e) => errorAnnotation(`${incident.title}: ${e.text}`, { file: logFile, line: e.line, title: `goarch: ${incident.class}` })),
     ),

@@ -29,6 +29,13 @@ describe('the Action in step mode (log-file)', () => {
     expect(run.stdout).toMatch(/^goarch: architecture: 1 architecture problem \(cgo-cross-linker\) in 27 lines/m);
   });
 
+  it('reads a log only up to max-log-bytes, and says so in the summary', async () => {
+    const run = await runActionProcess({ inputs: { 'log-file': LAB_LOG, 'max-log-bytes': '1024' } });
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^goarch: [a-z-]+: .* \(1024 bytes\) of the log file$/m);
+    expect(run.summary).toContain('goarch read that much of it');
+  });
+
   it('fails the step with fail-on-incident: true when a problem is found, and only then', async () => {
     expect((await runActionProcess({ inputs: { 'log-file': LAB_LOG, 'fail-on-incident': 'true' } })).code).toBe(1);
     const lookalike = await runActionProcess({ inputs: { 'log-file': resolve('fixtures/logs/lookalikes/permission-denied/gokrazy-packer-go-install-linux-arm64-goroot-pkg.log'), 'fail-on-incident': 'true' } });
@@ -67,6 +74,7 @@ describe('setup mistakes: one ::error line naming what is wrong, exit 2', () => 
   it.each([
     ['a log file that is not there', { inputs: { 'log-file': '/nonexistent/build.log' } }, /^::error title=goarch::goarch: input log-file: \/nonexistent\/build\.log cannot be read \(ENOENT\)$/],
     ['fail-on-incident that is not a boolean', { inputs: { 'log-file': LAB_LOG, 'fail-on-incident': 'yes please' } }, /input fail-on-incident must be true or false, not "yes please"$/],
+    ['max-log-bytes under 1 KiB', { inputs: { 'log-file': LAB_LOG, 'max-log-bytes': '1000' } }, /input max-log-bytes must be a whole number of bytes 1024-10737418240$/],
     ['no log file and an event other than workflow_run', { inputs: {} }, /nothing to diagnose: set the log-file input, or run the Action on workflow_run \(this event is "push"\)$/],
     ['an event file that is not a workflow_run event', { event: { action: 'completed', repository: { id: 1, name: 'r', full_name: 'o/r', owner: { login: 'o' } } }, inputs: { token: 't' } }, /is not a workflow_run event: workflow_run /],
     ['an API URL in clear text to another host', { event: {}, apiUrl: 'http://api.example.com', inputs: { token: 't' } }, /GITHUB_API_URL must be an https URL \(http only on loopback\)/],
