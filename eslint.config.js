@@ -4,12 +4,12 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 import { noImportCycle } from './eslint/no-import-cycle.js';
 
-const adapterDirs = ['github', 'slack', 'store', 'queue', 'cli', 'config', 'server', 'service', 'lab'];
+const adapterDirs = ['github', 'slack', 'store', 'queue', 'cli', 'action', 'config', 'server', 'service', 'lab'];
 /** Adapters translate between one outside system and the service ports: none may import another (STYLE §6). */
-const siblingAdapters = ['github', 'slack', 'store', 'queue', 'cli'];
+const siblingAdapters = ['github', 'slack', 'store', 'queue', 'cli', 'action'];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'lab/scenarios/**', 'coverage/**'] },
+  { ignores: ['dist/**', 'dist-action/**', 'node_modules/**', 'lab/scenarios/**', 'coverage/**'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {
@@ -67,7 +67,7 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['**/github/**', '**/slack/**', '**/store/**', '**/queue/**', '**/bin/**', '**/cli/**'], message: 'src/service declares the ports and uses them; adapters implement and call it, not the reverse.' },
+            { group: ['**/github/**', '**/slack/**', '**/store/**', '**/queue/**', '**/bin/**', '**/cli/**', '**/action/**'], message: 'src/service declares the ports and uses them; adapters implement and call it, not the reverse.' },
             { group: ['probot', '@octokit/*', '@slack/*', 'ioredis', 'bullmq'], message: 'framework types stop at the adapters (STYLE §6).' },
           ],
         },

@@ -38,7 +38,7 @@ export interface FixFromCommentDeps {
 export async function fixFromComment(job: FixCommentJob, deps: FixFromCommentDeps): Promise<void> {
   const { octokit, log } = deps;
   const repo = { owner: job.owner, repo: job.repo };
-  const output = octokitOutput(octokit, deps.appId);
+  const output = octokitOutput(octokit, { appId: deps.appId });
   const reply = (text: string) => output.createComment(repo, job.pullRequest, text);
   let entries: CommentEntry[] = [];
   const result = await requestFixPr(

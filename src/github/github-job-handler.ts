@@ -75,7 +75,7 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
 
   async function run(job: GithubJob, jobId: string, octokit: ProbotOctokit, log: Logger): Promise<void> {
     const repo = { owner: job.owner, repo: job.repo };
-    const output = octokitOutput(octokit, deps.appId);
+    const output = octokitOutput(octokit, { appId: deps.appId });
     switch (job.kind) {
       case 'reply-help':
         await output.createComment(repo, job.pullRequest, HELP_TEXT);
@@ -166,7 +166,7 @@ export function githubJobHandler(deps: GithubJobDeps): JobHandler<unknown> {
       },
       {
         host: octokitCiHost(octokit),
-        output: octokitOutput(octokit, deps.appId),
+        output: octokitOutput(octokit, { appId: deps.appId }),
         writer: octokitRepoWriter(octokit),
         fixes: {
           // One fix job per incident and head commit.

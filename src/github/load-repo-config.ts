@@ -1,4 +1,4 @@
-import type { ProbotOctokit } from 'probot';
+import type { GithubClient } from './github-client.js';
 import { parseRepoConfig, REPO_CONFIG_PATH } from '../service/repo-config.js';
 import type { RepoConfigResult } from '../service/repo-config.js';
 
@@ -7,7 +7,7 @@ import type { RepoConfigResult } from '../service/repo-config.js';
  * file, else the organisation's `.github` repository, `_extends` honoured; default branch only.
  * YAML that does not parse is reported like a bad key; HTTP failures are thrown (the job retries).
  */
-export async function loadRepoConfig(octokit: ProbotOctokit, owner: string, repo: string): Promise<RepoConfigResult> {
+export async function loadRepoConfig(octokit: GithubClient, owner: string, repo: string): Promise<RepoConfigResult> {
   let config: unknown;
   try {
     ({ config } = await octokit.config.get({ owner, repo, path: REPO_CONFIG_PATH }));

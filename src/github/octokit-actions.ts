@@ -1,4 +1,4 @@
-import type { ProbotOctokit } from 'probot';
+import type { GithubClient } from './github-client.js';
 import type { CiJob, RunLogs, RunRef } from '../service/ci-host.js';
 import { ServiceError } from '../service/service-error.js';
 
@@ -11,12 +11,12 @@ interface ApiJob {
 }
 
 /**
- * GitHub Actions over an installation Octokit (Probot's: retry and throttling plugins, GHE base URL).
+ * GitHub Actions over an installation Octokit (Probot's: retry and throttling plugins, GHE base URL; or the Action's token Octokit).
  * Logs: `GET /repos/{owner}/{repo}/actions/jobs/{job_id}/logs` answers 302 to a short-lived blob URL,
  * which fetch follows (dropping the Authorization header across origins); the body is handed over as
  * a stream and never buffered. 5xx are retried by Octokit, 404/410 become `log-gone`.
  */
-export function octokitActions(octokit: ProbotOctokit): RunLogs {
+export function octokitActions(octokit: GithubClient): RunLogs {
   return {
     async listJobs(run: RunRef): Promise<CiJob[]> {
       const jobs = (await octokit.paginate('GET /repos/{owner}/{repo}/actions/runs/{run_id}/jobs', {

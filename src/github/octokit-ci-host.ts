@@ -1,4 +1,4 @@
-import type { ProbotOctokit } from 'probot';
+import type { GithubClient } from './github-client.js';
 import type { CiHost, CiRun, RunHead, RunRef } from '../service/ci-host.js';
 import type { RepoRef } from '../service/repo-ref.js';
 import { loadRepoConfig } from './load-repo-config.js';
@@ -15,11 +15,11 @@ interface ApiRun {
 }
 
 /**
- * The CI-host port over an installation Octokit (Probot's: retry and throttling plugins, GHE base URL):
+ * The CI-host port over an installation Octokit (Probot's: retry and throttling plugins, GHE base URL; or the Action's token Octokit):
  * every GitHub REST call the use cases make goes through here (logs: `octokitActions`; config:
  * Probot's loader, `loadRepoConfig`). 404 means "not there" where the port says null or `none`.
  */
-export function octokitCiHost(octokit: ProbotOctokit): CiHost {
+export function octokitCiHost(octokit: GithubClient): CiHost {
   const actions = octokitActions(octokit);
   return {
     listJobs: (run) => actions.listJobs(run),

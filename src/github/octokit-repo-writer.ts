@@ -1,4 +1,4 @@
-import type { ProbotOctokit } from 'probot';
+import type { GithubClient } from './github-client.js';
 import { FIX_BRANCH_PREFIX } from '../service/fix-branch.js';
 import type { RepoRef } from '../service/repo-ref.js';
 import type { BranchPullRequest, FileCommit, RepoWriter } from '../service/repo-writer.js';
@@ -18,7 +18,7 @@ interface ApiPull {
  * or edited. Any other ref is refused here as well as in the use case: the default branch is never written.
  * The app needs `contents: write`, `pull_requests: write` and `workflows: write` (app.yml).
  */
-export function octokitRepoWriter(octokit: ProbotOctokit): RepoWriter {
+export function octokitRepoWriter(octokit: GithubClient): RepoWriter {
   const status = (error: unknown) => (error as { status?: unknown }).status;
   const guard = (branch: string) => {
     if (!branch.startsWith(FIX_BRANCH_PREFIX)) throw new Error(`refusing to move ${branch}: goarch only writes ${FIX_BRANCH_PREFIX}* branches`);

@@ -2,7 +2,7 @@ import type { FailureClass } from '../core/model/index.js';
 import type { RuleSet } from '../core/rules/rule-set.js';
 import type { IncidentStore } from './incident-store.js';
 import type { CiHost, CiRun, RunHead } from './ci-host.js';
-import type { RunDiagnosis } from './diagnose-workflow-run.js';
+import type { RunDiagnosis, RunIncident } from './diagnose-workflow-run.js';
 import { diagnoseWorkflowRun } from './diagnose-workflow-run.js';
 import type { FixRequests } from './fix-requests.js';
 import type { DiagnosisOutput } from './diagnosis-output.js';
@@ -46,13 +46,16 @@ export interface HandleFailedRunDeps {
   onScanned?: (scan: { bytes: number; seconds: number; truncated: boolean }) => void;
   onIncident?: (failureClass: FailureClass) => void;
   onDedupeHit?: () => void;
+  /** The store lives for one run only (the Action): counts go on from the comment (`PublishDeps.countsFromComment`). */
+  countsFromComment?: boolean;
 }
 
 export type HandleFailedRunResult =
   | { status: 'config-invalid'; key: string }
   | { status: 'disabled' }
   | { status: 'ignored'; workflow: string }
-  | { status: 'diagnosed'; diagnosis: RunDiagnosis; pullRequests: number[]; published: PublishResult; fixJobs: { jobId: string; fingerprint: string; branch: string }[] };
+  /** `incidents`: the diagnosis' incidents with their fix notes (autofix), as published. */
+  | { status: 'diagnosed'; diagnosis: RunDiagnosis; incidents: RunIncident[]; pullRequests: number[]; published: PublishResult; fixJobs: { jobId: string; fingerprint: string; branch: string }[] };
 
 /**
  * A CI run failed: diagnose it, publish the diagnosis, propose fixes.
@@ -100,7 +103,16 @@ export async function handleFailedRun(request: FailedRunRequest, deps: HandleFai
       scans: diagnosis.scans,
       maxLogBytes,
     },
-    { store: deps.store, output: deps.output, now: deps.now, seal: deps.seal, sleep: deps.sleep, windowMs: deps.windowMs, ...(deps.onDedupeHit === undefined ? {} : { onDedupeHit: deps.onDedupeHit }) },
+    {
+      store: deps.store,
+      output: deps.output,
+      now: deps.now,
+      seal: deps.seal,
+      sleep: deps.sleep,
+      windowMs: deps.windowMs,
+      ...(deps.onDedupeHit === undefined ? {} : { onDedupeHit: deps.onDedupeHit }),
+      ...(deps.countsFromComment === undefined ? {} : { countsFromComment: deps.countsFromComment }),
+    },
   );
   // 6. Fix jobs.
   const fixJobs: { jobId: string; fingerprint: string; branch: string }[] = [];
@@ -111,5 +123,5 @@ export async function handleFailedRun(request: FailedRunRequest, deps: HandleFai
       fixJobs.push({ jobId, fingerprint: incident.fingerprint, branch: fix.branch });
     }
   }
-  return { status: 'diagnosed', diagnosis, pullRequests, published, fixJobs };
+  return { status: 'diagnosed', diagnosis, incidents, pullRequests, published, fixJobs };
 }

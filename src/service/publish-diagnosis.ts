@@ -40,6 +40,11 @@ export interface PublishDeps {
   windowMs: number;
   /** Called for each claim that folded into an earlier incident (metrics). */
   onDedupeHit?: () => void;
+  /**
+   * The store lives for one run only (the Action): a count goes on from the comment's open entry for the
+   * incident (unless that entry is from this same run) instead of restarting at the store's.
+   */
+  countsFromComment?: boolean;
 }
 
 export interface PublishResult {
@@ -156,7 +161,7 @@ async function publishComment(request: PublishRequest, pullRequest: number, inci
   let created = false;
   let counts = new Map(claims.map((c) => [c.record.fingerprint, c.record.count]));
   for (let pass = 0; ; pass++) {
-    const state = merge(readCommentState(existing?.body ?? null, deps.seal), request, incidents, counts, gone);
+    const state = merge(readCommentState(existing?.body ?? null, deps.seal), request, incidents, counts, gone, deps.countsFromComment === true);
     const body = renderPrComment(state, { embedState: true, seal: deps.seal, maxChars: deps.output.maxBodyChars });
     if (existing === null) {
       existing = await deps.output.createComment(request.repo, pullRequest, body);
@@ -212,9 +217,11 @@ async function publishCheckRun(request: PublishRequest, incidents: RunIncident[]
 }
 
 /** The comment's entries with this run's incidents updated (or added), reopened if they had been resolved. */
-function merge(state: CommentState, request: PublishRequest, incidents: RunIncident[], counts: Map<string, number>, gone: CommentState['gone']): CommentState {
+function merge(state: CommentState, request: PublishRequest, incidents: RunIncident[], counts: Map<string, number>, gone: CommentState['gone'], countsFromComment = false): CommentState {
   const entries = [...state.entries];
   for (const { incident, jobs, fix } of incidents) {
+    const previous = countsFromComment ? entries.find((e) => e.fingerprint === incident.fingerprint && e.resolved === null) : undefined;
+    const carried = previous !== undefined && previous.runId !== request.runId && Number.isSafeInteger(previous.count) && previous.count > 0 ? previous.count : 0;
     const truncated = request.scans.some((scan) => scan.truncated && jobs.some((job) => job.id === scan.job.id));
     const entry: CommentEntry = {
       fingerprint: incident.fingerprint,
@@ -223,7 +230,7 @@ function merge(state: CommentState, request: PublishRequest, incidents: RunIncid
       runId: request.runId,
       runUrl: request.runUrl,
       jobs,
-      count: counts.get(incident.fingerprint) ?? 1,
+      count: carried + (counts.get(incident.fingerprint) ?? 1),
       truncatedAt: truncated ? request.maxLogBytes : null,
       resolved: null,
       ...(fix === undefined ? {} : { fix }),

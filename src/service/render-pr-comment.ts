@@ -110,7 +110,7 @@ function fixLine(entry: CommentEntry): string[] {
   if (entry.fix === undefined) return [];
   if (entry.fix.kind === 'planned') {
     const lead = entry.fix.dryRun
-      ? `**Fix pull request (dry run):** with \`autofix: true\`, goarch would open a pull request from branch \`${codeSpan(entry.fix.branch)}\` with this workflow edit (\`${codeSpan(entry.fix.strategy)}\`).`
+      ? `**Fix pull request (dry run):** goarch would open a pull request from branch \`${codeSpan(entry.fix.branch)}\` with this workflow edit (\`${codeSpan(entry.fix.strategy)}\`) once fix pull requests are on (\`autofix: true\` for the App, a \`fix-token\` for the Action).`
       : `**Fix pull request:** goarch proposes the workflow edit (\`${codeSpan(entry.fix.strategy)}\`) as a pull request from branch \`${codeSpan(entry.fix.branch)}\`.`;
     return [lead, '', '<details><summary>The workflow edit</summary>', '', codeBlock(entry.fix.diff.trimEnd().split('\n'), 'diff'), '', '</details>', ''];
   }

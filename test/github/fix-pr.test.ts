@@ -235,7 +235,7 @@ describe('fix pull requests', () => {
     expect(calls.filter((c) => !c.startsWith('GET'))).toEqual([`POST /app/installations/${r.installationId}/access_tokens`, `POST ${repoPath()}/issues/2/comments`]);
     expect(server.logs.filter((l) => l.msg === 'autofix: fix job enqueued')).toEqual([]);
     const body = (bodies[0] as { body: string }).body;
-    expect(body).toContain(`**Fix pull request (dry run):** with \`autofix: true\`, goarch would open a pull request from branch \`${BRANCH}\` with this workflow edit (\`run-on-native-runner\`).`);
+    expect(body).toContain(`**Fix pull request (dry run):** goarch would open a pull request from branch \`${BRANCH}\` with this workflow edit (\`run-on-native-runner\`) once fix pull requests are on (\`autofix: true\` for the App, a \`fix-token\` for the Action).`);
     expect(body).toContain("-    runs-on: ubuntu-24.04\n+    runs-on: ${{ matrix.goarch == 'arm64' && 'ubuntu-24.04-arm' || 'ubuntu-24.04' }}\n");
   });
 

@@ -24,6 +24,9 @@ describe('sibling adapters', () => {
     ['src/github/probe.ts', '../queue/job-error.js'],
     ['src/store/probe.ts', '../slack/slack-error.js'],
     ['src/queue/probe.ts', '../github/github-job.js'],
+    ['src/action/probe.ts', '../github/octokit-output.js'],
+    ['src/action/probe.ts', '../store/memory-incident-store.js'],
+    ['src/github/probe.ts', '../action/workflow-commands.js'],
   ])('%s may not import %s', async (file, target) => {
     const messages = await lintAs(file, `import { x } from '${target}';\nexport const y = x;\n`);
     expect(messages.some((m) => m.startsWith('no-restricted-imports: ') && m.includes('is an adapter'))).toBe(true);
@@ -33,6 +36,8 @@ describe('sibling adapters', () => {
     ['src/slack/probe.ts', '../service/run-diagnoser.js'],
     ['src/github/probe.ts', '../service/incident-store.js'],
     ['src/bin/probe.ts', '../github/github-run-diagnoser.js'],
+    ['src/action/probe.ts', '../service/handle-failed-run.js'],
+    ['src/bin/probe.ts', '../action/run-action.js'],
   ])('%s may import %s', async (file, target) => {
     expect(await lintAs(file, `import type { X } from '${target}';\nexport type Y = X;\n`)).toEqual([]);
   });
