@@ -89,6 +89,8 @@ const CANNOT_KEEP: Record<string, Record<string, string>> = {
     'wild/exec-format-error/wpress-extractor-x64-exe-on-32bit-windows.log': 'the Windows message is wrapped in the paste itself; a prefix on each piece splits its trigger words',
   },
   wrap: {
+    'wild/cgo-disabled/xk6-kafka-399-xk6-build-os-darwin-in-docker-undefined.log': "the wrap leaves '/internal/rest_service.go:93:22: undefined: kafka.LibraryVersion' whole on the last piece, which alone reads as a plain compile error (the module path that makes it a cgo binding is on the piece before), and a line that matches is not rejoined",
+    'wild/exec-format-error/docker-dev-build-ubuntu-x86-on-cubox-armv7.log': 'uname -a is wrapped too, and context lines are read one physical line at a time: the ARM host is lost, and a legacy build on an unknown host reads as a foreign image without QEMU',
     'wild/cgo-disabled/fathom-121-linux-arm64-release-sqlite-stub.log': "the go-sqlite3 message is already wrapped in the paste (after 'CGO_ENABLED=0',); wrapping again at 80 columns cuts its first piece, and pieces are rejoined only once",
     'lookalikes/script-no-shebang/localstack-helm-init-script-errno-8.log': "the wrap leaves '[Errno 8] Exec format error' whole on one piece and the script's name on the next: the piece alone reads as a binary's error, and a line that matches is not rejoined",
     'public/exec-format-error/lakefs-arm64-image.log': 'uname -a is wrapped too, and context lines are read one physical line at a time: the host is lost (see above)',

@@ -285,6 +285,7 @@ function conditionsHold(r: Resolved): boolean {
   if (when.sameArch === false && cross === false) return false;
   if (when.native !== undefined && (cross !== true) !== when.native) return false;
   if (when.platformShown !== undefined && r.platformShown !== when.platformShown) return false;
+  if (when.hostArch !== undefined && !(r.host?.goarch && when.hostArch.includes(r.host.goarch))) return false;
   if (when.cgoOff !== undefined) {
     const cgo = r.facts.cgoEnabled;
     const off = cgo === '0' || (cgo !== '1' && cross === true && !r.facts.cc);

@@ -73,6 +73,7 @@ export function compileRuleFile(file: string, r: RuleFile, options: { lazy?: boo
   if (r.when.sameArch !== undefined) when.sameArch = r.when.sameArch;
   if (r.when.native !== undefined) when.native = r.when.native;
   if (r.when.platformShown !== undefined) when.platformShown = r.when.platformShown;
+  if (r.when.hostArch !== undefined) when.hostArch = Object.freeze([...r.when.hostArch]);
   return {
     id: r.id,
     file,

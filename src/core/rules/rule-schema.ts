@@ -42,6 +42,7 @@ export const ruleFileSchema = z
         sameArch: z.boolean().optional(),
         native: z.boolean().optional(),
         platformShown: z.boolean().optional(),
+        hostArch: z.array(z.enum(['386', 'amd64', 'arm', 'arm64', 'ppc64le', 's390x', 'riscv64'])).min(1).optional(),
       })
       .strict()
       .default({}),

@@ -25,6 +25,8 @@ export interface RuleConditions {
   native?: boolean;
   /** true: the log names the container's platform (--platform, a BuildKit stage's platform, platforms:, Docker's platform warning, an arch in the image name). */
   platformShown?: boolean;
+  /** The machine the log ran on is known to be one of these GOARCHes (a Raspberry Pi: arm, arm64). */
+  hostArch?: readonly string[];
 }
 
 /** A rule as loaded and compiled: immutable, safe to share. */
