@@ -1,7 +1,9 @@
-// After tsc: bundle the CLI entry into one file (dist/cli.js), so `goarch diagnose` starts in a fraction of
-// the time that resolving and compiling ~100 modules takes, then mark it executable. The server and
-// worker keep tsc's per-module output.
-import { chmodSync, existsSync, writeFileSync } from 'node:fs';
+// After tsc: bundle the CLI entry (dist/cli.js), so `goarch diagnose` starts in a fraction of the time
+// that resolving and compiling ~100 modules takes, then mark it executable. What `diagnose` does not use
+// (the YAML parser, the rule schema and XRegExp when the rule cache holds every rule; the patcher and
+// GitHub's workflow parser of `fix`) is imported dynamically and split into dist/cli-chunks/, so it is
+// neither read nor compiled at its start. The server and worker keep tsc's per-module output.
+import { chmodSync, existsSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 
 // The validated rule files, keyed by content hash: a cold `goarch diagnose` skips YAML parsing for rules
@@ -11,9 +13,12 @@ writeFileSync(PARSED_CACHE_FILE, JSON.stringify(buildParsedCache()));
 
 const cli = new URL('../dist/cli.js', import.meta.url);
 if (existsSync(cli)) {
+  rmSync(new URL('../dist/cli-chunks', import.meta.url), { recursive: true, force: true });
   await build({
-    entryPoints: [new URL('../dist/cli.js', import.meta.url).pathname],
-    outfile: cli.pathname,
+    entryPoints: { cli: new URL('../dist/cli.js', import.meta.url).pathname },
+    outdir: new URL('../dist', import.meta.url).pathname,
+    splitting: true,
+    chunkNames: 'cli-chunks/[name]-[hash]',
     allowOverwrite: true,
     bundle: true,
     platform: 'node',

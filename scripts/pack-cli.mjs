@@ -1,6 +1,6 @@
-// Builds the stand-alone `goarch` package and packs it: one esbuild bundle of src/cli.ts (every
-// dependency inlined, so the package has none), the rule files with their recorded ReDoS verdicts, the
-// validated-rule cache, and the JSON Schemas. The service's dependencies are not needed to install or run it.
+// Builds the stand-alone `goarch` package and packs it: an esbuild bundle of src/cli.ts (every
+// dependency inlined, so the package has none; split so that `diagnose` loads only what it runs), the
+// rule files with their recorded ReDoS verdicts, the validated-rule cache, and the JSON Schemas. The service's dependencies are not needed to install or run it.
 //
 //   node scripts/pack-cli.mjs [--out DIR]     (npm run pack:cli) -> DIR/goarch-<version>.tgz
 //
@@ -46,7 +46,9 @@ writeFileSync(
 
 // 2. The CLI, bundled from the sources (the same options as the checkout's dist/cli.js).
 const common = { bundle: true, platform: 'node', target: 'node20', format: 'esm', logLevel: 'warning', external: ['recheck'], banner: { js: "import { createRequire as __goarchRequire } from 'node:module'; const require = __goarchRequire(import.meta.url);" } };
-await build({ ...common, entryPoints: [join(ROOT, 'src', 'cli.ts')], outfile: join(STAGE, 'dist', 'cli.js') });
+// Split as in the checkout: what `diagnose` does not run (the YAML parser, the rule schema, XRegExp, `fix`)
+// sits in dist/cli-chunks/ and is loaded only when needed.
+await build({ ...common, entryPoints: { cli: join(ROOT, 'src', 'cli.ts') }, outdir: join(STAGE, 'dist'), splitting: true, chunkNames: 'cli-chunks/[name]-[hash]' });
 
 // 3. The validated-rule cache (a cold start skips YAML parsing), from the rule loader bundled on its own.
 const tmp = mkdtempSync(join(tmpdir(), 'goarch-pack-'));

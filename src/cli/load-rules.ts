@@ -1,6 +1,8 @@
 import { RuleError } from '../core/rules/rule-error.js';
 import { RuleSet } from '../core/rules/rule-set.js';
-import { BUILTIN_RULES_DIR, loadRuleSet } from '../service/load-rule-set.js';
+import type { Rule } from '../core/rules/rule.js';
+import { loadCachedRuleSet } from '../service/load-cached-rule-set.js';
+import { BUILTIN_RULES_DIR } from '../service/rule-files.js';
 import { CliError } from './cli-error.js';
 import type { RuleDirs } from './parse-args.js';
 
@@ -8,10 +10,11 @@ import type { RuleDirs } from './parse-args.js';
  * The rule set a command runs with: the built-in rules, plus each `--rules DIR` (or only those with
  * `--only-rules`). A rule id defined twice is a one-line error naming both files.
  */
-export function loadRules(rules: RuleDirs): RuleSet {
+export async function loadRules(rules: RuleDirs): Promise<RuleSet> {
   const dirs = rules.only ? rules.dirs : [BUILTIN_RULES_DIR, ...rules.dirs];
-  if (dirs.length === 1) return withChecker(() => loadRuleSet(dirs[0]));
-  const all = dirs.flatMap((dir) => withChecker(() => loadRuleSet(dir)).rules);
+  if (dirs.length === 1) return withChecker(() => loadDir(dirs[0]));
+  const all: Rule[] = [];
+  for (const dir of dirs) all.push(...(await withChecker(() => loadDir(dir))).rules);
   const seen = new Map<string, string>();
   for (const rule of all) {
     const first = seen.get(rule.id);
@@ -22,12 +25,23 @@ export function loadRules(rules: RuleDirs): RuleSet {
 }
 
 /**
+ * From the build's cache when it holds every file (a cold start then loads no YAML parser, schema nor
+ * XRegExp: most of the start-up time); else parsed, with those loaded on demand.
+ */
+async function loadDir(dir: string | undefined): Promise<RuleSet> {
+  const cached = loadCachedRuleSet(dir);
+  if (cached) return cached;
+  const { loadRuleSet } = await import('../service/load-rule-set.js');
+  return loadRuleSet(dir);
+}
+
+/**
  * A rule directory of your own has patterns with no recorded ReDoS verdict: they are checked by recheck,
  * which the stand-alone package does not bundle (it ships per-platform binaries).
  */
-function withChecker<T>(load: () => T): T {
+async function withChecker<T>(load: () => Promise<T>): Promise<T> {
   try {
-    return load();
+    return await load();
   } catch (error) {
     if (error instanceof RuleError || error instanceof CliError) throw error;
     const e = error as NodeJS.ErrnoException;

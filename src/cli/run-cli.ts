@@ -40,8 +40,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     }
     // The patcher and GitHub's workflow parser are loaded only for `fix`: `diagnose` does not pay for them.
     if (args.command === 'fix') return await (await import('./run-fix.js')).runFix(args, io);
-    if (args.command === 'rules') return runRules(args, loadRules(args.rules), io);
-    if (args.command === 'explain') return runExplain(args, loadRules(args.rules), io);
+    if (args.command === 'rules') return runRules(args, await loadRules(args.rules), io);
+    if (args.command === 'explain') return runExplain(args, await loadRules(args.rules), io);
     return await runDiagnose(args, io);
   } catch (error) {
     if (error instanceof CliError || error instanceof RuleError) {
@@ -54,7 +54,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
 }
 
 async function runDiagnose(args: DiagnoseArgs, io: CliIo): Promise<number> {
-  const rules = loadRules(args.rules);
+  const rules = await loadRules(args.rules);
   const stdin = io.stdin ?? process.stdin;
   if (args.input === '-' && stdin.isTTY) io.stderr.write('goarch: reading the log from the terminal: paste it and press Ctrl-D (or give a file: goarch diagnose build.log)\n');
   const bar: { current: ReturnType<typeof progressBar> | null } = { current: null };

@@ -21,7 +21,7 @@ export const EXIT_NO_SAFE_EDIT = 3;
 export async function runFix(args: FixArgs, io: CliIo): Promise<number> {
   // 1. Inputs.
   const workflow = readWorkflow(args.workflow);
-  const rules = loadRules(args.rules);
+  const rules = await loadRules(args.rules);
   const { diagnosis } = await diagnoseInput(args.log, { stdin: io.stdin ?? process.stdin, env: io.env ?? {} }, rules, { maxBytes: null });
   // 2. Propose.
   const proposal = await proposeWorkflowFix(workflow, diagnosis.incidents, args.workflow, validateWorkflowLazily);

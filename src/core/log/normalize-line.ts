@@ -45,6 +45,17 @@ const BRACKET = 0x5b;
 const HASH = 0x23;
 const QUOTE = 0x3e;
 
+/** GitLab's timestamp has six decimals: its `Z` is the 27th character (an Actions one, with seven, is not tried). */
+function gitlabTimestamp(text: string): RegExpExecArray | null {
+  return text.charCodeAt(26) === 0x5a ? GITLAB_TIMESTAMP.exec(text) : null;
+}
+
+/** A CRI prefix's first space (its timestamp has none) is followed by the stream name. */
+function criTimestamp(text: string): RegExpExecArray | null {
+  const space = text.indexOf(' ', 19);
+  return space !== -1 && text.startsWith('std', space + 1) ? CRI_TIMESTAMP.exec(text) : null;
+}
+
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
@@ -79,7 +90,7 @@ export function normalizeLine(raw: string, clean = false): NormalizedLine {
   // (most lines have one timestamp and nothing else).
   const c0 = text.charCodeAt(0);
   if (isDigit(c0) || c0 === 0xfeff || c0 === BRACKET) {
-    const ts = (isDigit(c0) ? (GITLAB_TIMESTAMP.exec(text) ?? CRI_TIMESTAMP.exec(text) ?? ACTIONS_TIMESTAMP.exec(text)) : c0 === 0xfeff ? ACTIONS_TIMESTAMP.exec(text) : null) ?? BRACKET_TIMESTAMP.exec(text);
+    const ts = (isDigit(c0) ? (gitlabTimestamp(text) ?? criTimestamp(text) ?? ACTIONS_TIMESTAMP.exec(text)) : c0 === 0xfeff ? ACTIONS_TIMESTAMP.exec(text) : null) ?? BRACKET_TIMESTAMP.exec(text);
     if (ts) text = text.slice(ts[0].length);
   }
   // How a log is pasted or collected: a Markdown quote, docker compose's service column.

@@ -287,8 +287,9 @@ export class ContextTracker {
 
   private observeVertex(vertex: number, text: string, line: number): void {
     if (text.startsWith('ERROR:')) this.lastErrorVertex = vertex;
-    const m = text.startsWith('[') ? VERTEX.exec(text) : null;
-    if (m?.groups && !this.vertices.has(vertex)) {
+    // A vertex's first header names it: later ones (and every line of a vertex already known) are not parsed.
+    const m = text.startsWith('[') && !this.vertices.has(vertex) ? VERTEX.exec(text) : null;
+    if (m?.groups) {
       if (this.vertices.size >= MAX_VERTICES) this.vertices.clear();
       this.vertices.set(vertex, { platform: m.groups.platform ?? null, instruction: m.groups.instr ?? '' });
     }

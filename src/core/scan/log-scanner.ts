@@ -69,6 +69,9 @@ const MAX_MATCHES_PER_RULE = 40;
 export class LogScanner {
   /** Unprocessed bytes plus a window of lines behind; always starts at a line start. */
   private buf: Buffer = Buffer.alloc(0);
+  /** The buffer `buf` is a view of, and the other one, which the next push fills. */
+  private backing: Buffer = this.buf;
+  private spare: Buffer = Buffer.alloc(0);
   private pos = 0;
   private countPos = 0;
   private countLine = 1;
@@ -109,8 +112,7 @@ export class LogScanner {
       this.done = true;
     }
     this.bytes += data.length;
-    const bytes = Buffer.from(data.buffer, data.byteOffset, data.byteLength);
-    this.buf = this.buf.length === 0 ? Buffer.from(bytes) : Buffer.concat([this.buf, bytes]);
+    this.append(data);
     this.process(false);
     this.guardLongLine();
     this.compact();
@@ -174,9 +176,25 @@ export class LogScanner {
     // Keep the line's number right: count up to here, then drop the examined middle of the line.
     this.lineNumberAt(lastStart);
     this.buf = Buffer.concat([this.buf.subarray(0, lastStart), this.buf.subarray(this.buf.length - LONG_LINE_OVERLAP)]);
+    this.backing = this.buf;
     this.texts.clear();
     this.pos = lastStart;
     this.countPos = Math.min(this.countPos, lastStart);
+  }
+
+  /**
+   * The kept lines and the chunk, copied into whichever of two reused buffers `buf` is not in: a fresh
+   * buffer per chunk (Buffer.concat) cost a page fault per 4 KB and the garbage collector's time.
+   * No view of `buf` outlives a push (lines leave it as strings).
+   */
+  private append(data: Uint8Array): void {
+    const need = this.buf.length + data.length;
+    const target = this.spare.length >= need ? this.spare : Buffer.allocUnsafeSlow(Math.max(need, 2 * this.spare.length));
+    this.buf.copy(target, 0);
+    target.set(data, this.buf.length);
+    this.spare = this.backing;
+    this.backing = target;
+    this.buf = target.subarray(0, need);
   }
 
   private compact(): void {
@@ -185,23 +203,16 @@ export class LogScanner {
     const keepFrom = Math.max(0, p + 1);
     if (keepFrom === 0) return;
     this.lineNumberAt(keepFrom);
-    // A copy of the small tail, so the chunk it came from can be freed.
-    this.buf = Buffer.from(this.buf.subarray(keepFrom));
+    // A view: the next push copies the kept lines out of it.
+    this.buf = this.buf.subarray(keepFrom);
     this.texts.clear();
     this.pos -= keepFrom;
     this.countPos -= keepFrom;
   }
 
   private lineNumberAt(offset: number): number {
-    const buf = this.buf;
-    if (offset < this.countPos) {
-      let n = 0;
-      for (let i = buf.indexOf(NL, offset); i !== -1 && i < this.countPos; i = buf.indexOf(NL, i + 1)) n++;
-      return this.countLine - n;
-    }
-    let n = 0;
-    for (let i = buf.indexOf(NL, this.countPos); i !== -1 && i < offset; i = buf.indexOf(NL, i + 1)) n++;
-    this.countLine += n;
+    if (offset < this.countPos) return this.countLine - countLineBreaks(this.buf, offset, this.countPos);
+    this.countLine += countLineBreaks(this.buf, this.countPos, offset);
     this.countPos = offset;
     return this.countLine;
   }
@@ -490,6 +501,13 @@ function lastTrace(before: readonly string[]): string | null {
     if (/^(?:##\[group\])?Run /.test(line)) return null;
   }
   return null;
+}
+
+/** The LF bytes in buf[from, to). */
+function countLineBreaks(buf: Buffer, from: number, to: number): number {
+  let n = 0;
+  for (let i = buf.indexOf(NL, from); i !== -1 && i < to; i = buf.indexOf(NL, i + 1)) n++;
+  return n;
 }
 
 function lineEnd(buf: Buffer, from: number): number {
