@@ -39,7 +39,9 @@ const HOST = /^[a-z0-9](?:[a-z0-9.-]{0,251}[a-z0-9])?(?::[1-9][0-9]{0,4})?$/;
  * anchor (as GitHub's job links carry) is ignored. Anything else is one line that shows the accepted forms.
  */
 export function parseRunUrl(input: string, settings: RunUrlSettings): RunUrl {
-  const bad = (why: string): CliError => new CliError('BAD_INPUT', `"${shown(input)}" is not a GitHub Actions run URL: ${why} (expected ${FORMS})`);
+  // Never echo credentials a URL carries (https://x-access-token:ghs_...@github.com/...).
+  const quoted = input.replace(/^([A-Za-z][A-Za-z0-9+.-]{0,20}:\/\/)[^/?#]*@/, '$1***@');
+  const bad = (why: string): CliError => new CliError('BAD_INPUT', `"${shown(quoted)}" is not a GitHub Actions run URL: ${why} (expected ${FORMS})`);
   // The URL parser drops tabs and newlines inside a URL: refuse them (and every other control or space) first.
   // eslint-disable-next-line no-control-regex -- the point is to find control characters
   if (input.length > 2048 || /[\x00-\x20\x7f-\x9f]/.test(input)) throw bad(input.length > 2048 ? 'it is over 2048 characters' : 'it has spaces or control characters');

@@ -1,6 +1,7 @@
 import { COMMENT_MARKER } from './comment-state.js';
 import type { CommentState } from './comment-state.js';
 import type { StateSeal } from './state-seal.js';
+import { validEntries, validGone } from './comment-state-schema.js';
 
 /** The whole last line of the comment, exactly as `stateComment` writes it. */
 const STATE = /^<!-- goarch:state ([A-Za-z0-9+/=]+) ([0-9a-f]{64}) -->$/;
@@ -23,7 +24,7 @@ export function readCommentState(body: string | null, seal: StateSeal): CommentS
   try {
     const value = JSON.parse(Buffer.from(encoded, 'base64').toString('utf8')) as Partial<CommentState>;
     if (value.v !== 1 || !Array.isArray(value.entries)) return empty;
-    return { v: 1, entries: value.entries, gone: value.gone ?? null };
+    return { v: 1, entries: validEntries(value.entries), gone: value.gone == null ? null : validGone(value.gone) };
   } catch {
     return empty;
   }

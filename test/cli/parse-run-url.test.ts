@@ -96,3 +96,20 @@ describe('parseRunUrl', () => {
     expect(() => parseRunUrl('https://github.com/o/r/actions/runs/1', { ghHost: null, apiUrl })).toThrow(`GITHUB_API_URL must be the API's https URL, such as https://api.github.com (${why})`);
   });
 });
+
+describe('a run URL that carries credentials', () => {
+  it('is refused without echoing them (a token pasted in a URL never reaches stderr or a CI log)', () => {
+    const settings = { ghHost: null, apiUrl: null };
+    for (const url of ['https://x-access-token:ghs_SECRETSECRET@github.com/o/r/actions/runs/1', 'https://ghp_SECRETSECRET@github.com/o/r/actions/runs/1']) {
+      let message = '';
+      try {
+        parseRunUrl(url, settings);
+      } catch (error) {
+        message = (error as Error).message;
+      }
+      expect(message).toContain('it carries a user name or password');
+      expect(message).toContain('https://***@github.com/o/r/actions/runs/1');
+      expect(message).not.toContain('SECRET');
+    }
+  });
+});

@@ -50,8 +50,15 @@ describe('renderPrComment with hostile values', () => {
     expect(text).not.toContain('<!-- goarch:state');
   });
 
-  it('keeps the state readable in its one place', () => {
-    expect(readCommentState(body, SEAL).entries).toHaveLength(2);
+  it('reads back no entry that is not of the shape goarch writes (a class that is none, a count that is text)', () => {
+    expect(readCommentState(body, SEAL).entries).toHaveLength(0);
+  });
+
+  it('keeps a well-formed state readable in its one place, hostile text and all', () => {
+    const typed: CommentEntry = { ...entry, incident: { ...real, title: hostile.evidence[0]!.text }, count: 2, jobs: [{ ...entry.jobs[0]!, name: HTML }] };
+    const sealed = renderPrComment({ v: 1, entries: [typed, { ...typed, resolved: { at: 1, runId: 2, runUrl: 'javascript:x' } }], gone: null }, { embedState: true, seal: SEAL });
+    expect(readCommentState(sealed, SEAL).entries).toHaveLength(2);
+    expect(sealed).not.toContain('<img');
   });
 
   it('cuts a long comment between blocks: every fence and <details> it opens is closed', () => {
