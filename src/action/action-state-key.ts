@@ -9,8 +9,10 @@
  * `comment-author` (the workflow token's `github-actions[bot]`) are read, and only this repository's
  * workflows with a write token can comment as it; a fork's `pull_request` run gets a read-only token.
  * Anyone who can run such a workflow can already change goarch's comment by other means. What forged
- * state could do is limited: it is rendered escaped like any log text, and fixes are always taken from
- * the run's logs, never from the comment.
+ * state can do is limited, not nothing: it is checked against the shape goarch writes and rendered escaped
+ * like any log text, but an earlier incident's title, fix and links are shown as stored (an attack review
+ * re-published a forged fix command this way). Set `state-key` wherever another workflow of the
+ * repository comments on pull requests with GITHUB_TOKEN.
  */
 export function actionStateKey(stateKey: string | null, repositoryId: number): string {
   return stateKey ?? `goarch-action:repository:${repositoryId}`;
