@@ -56,6 +56,13 @@ function criTimestamp(text: string): RegExpExecArray | null {
   return space !== -1 && text.startsWith('std', space + 1) ? CRI_TIMESTAMP.exec(text) : null;
 }
 
+/** The text without a Markdown quote (`> `, nested up to three deep) at its start. */
+function withoutQuote(text: string): string {
+  if (text.charCodeAt(0) !== QUOTE) return text;
+  const q = MARKDOWN_QUOTE.exec(text);
+  return q ? text.slice(q[0].length) : text;
+}
+
 function isDigit(c: number): boolean {
   return c >= 0x30 && c <= 0x39;
 }
@@ -95,19 +102,10 @@ export function normalizeLine(raw: string, clean = false): NormalizedLine {
   }
   // How a log is pasted or collected: a Markdown quote, docker compose's service column.
   // Either order: a quoted paste of compose output (`> web-1  | ...`) or compose output of a quoted line.
-  if (text.charCodeAt(0) === QUOTE) {
-    const q = MARKDOWN_QUOTE.exec(text);
-    if (q) text = text.slice(q[0].length);
-  }
+  text = withoutQuote(text);
   if (text.includes(' | ')) {
     const cp = COMPOSE_PREFIX.exec(text);
-    if (cp) {
-      text = text.slice(cp[0].length);
-      if (text.charCodeAt(0) === QUOTE) {
-        const q = MARKDOWN_QUOTE.exec(text);
-        if (q) text = text.slice(q[0].length);
-      }
-    }
+    if (cp) text = withoutQuote(text.slice(cp[0].length));
   }
 
   let marker: NormalizedLine['marker'] = null;
