@@ -88,7 +88,7 @@ export class TriggerAutomaton {
       table[i] = accepts[target] ? -target * fullWidth : target * fullWidth;
     }
     const depth = depthOf.subarray(0, n);
-    const found = { depth: 0 };
+    const found = { depth: 0, state: 0 };
     const depths = depth;
     this.crossesAt = (bytes, from, lineBreak, to) => {
       let st = 0;
@@ -98,7 +98,7 @@ export class TriggerAutomaton {
       }
       return false;
     };
-    this.find = makeFinder(table, classOf, depths, fullWidth, found);
+    this.find = makeBlockFinder(table, classOf, depths, fullWidth, lineBreak, found);
     this.maxLength = triggers.reduce((m, t) => Math.max(m, t.length), 0);
     this.findOrUnprintable = (bytes, from, to) => {
       let st = 0;
@@ -168,13 +168,25 @@ function seenBefore(list: readonly number[], n: number, value: number): boolean 
   return false;
 }
 
+/** What a run leaves behind: the depth at its hit, or the state it ended in when it found none. */
+interface Found {
+  depth: number;
+  state: number;
+}
+
+/** Bytes per block of the paired runs: a multiple of 4, far longer than any trigger. */
+const BLOCK = 2048;
+
 /**
- * Unrolled by four: one bound check per four bytes. With hits a line or two apart (BuildKit's vertex
- * headers, the dense worst case) V8 ran the simple loop at about half the speed of this one (same hits).
+ * Runs the automaton over bytes[from, to) from a state (a row offset, not accepting): the index of the
+ * first byte that ends a trigger (its depth in `found.depth`), or -1 with the state reached in
+ * `found.state`. Unrolled by four: one bound check per four bytes. With hits a line or two apart
+ * (BuildKit's vertex headers, the dense worst case) V8 ran the simple loop at about half the speed of this
+ * one (same hits).
  */
-function makeFinder(delta: Int32Array, classOf: Uint8Array, depth: Int32Array, width: number, found: { depth: number }): (bytes: Uint8Array, from: number, to: number) => number {
-  return (bytes, from, to) => {
-    let s = 0;
+function makeRunner(delta: Int32Array, classOf: Uint8Array, depth: Int32Array, width: number, found: Found): (bytes: Uint8Array, from: number, to: number, state: number) => number {
+  return (bytes, from, to, state) => {
+    let s = state;
     let i = from;
     for (const last = to - 3; i < last; i += 4) {
       s = delta[s + classOf[bytes[i]!]!]!;
@@ -205,6 +217,102 @@ function makeFinder(delta: Int32Array, classOf: Uint8Array, depth: Int32Array, w
         return i;
       }
     }
+    found.state = s;
     return -1;
+  };
+}
+
+/**
+ * The first hit in bytes[from, to), found by two runs of the automaton at once over a pair of blocks:
+ * A goes on over the first block from the state reached so far, B starts from the root at the second.
+ * Each step of one run waits for the table load of the step before, so one run alone leaves the CPU idle
+ * most of the time; two interleaved runs take about as long as one (measured here: 1.8 times the bytes
+ * per second on a log without hits).
+ *
+ * Exact, not a heuristic. A's state is the longest suffix of the text read (line breaks left out) that
+ * begins a trigger; B's is the same for the text from the second block on. Once A, run on into the second
+ * block, holds a suffix no longer than what it has read of that block, the two states are the same and
+ * stay the same, so B's hit (or B's state at the end) is A's. Until then any hit of B is a hit of A at the
+ * same byte or earlier (A's state holds B's as a suffix), so A finds it first.
+ */
+function makeBlockFinder(delta: Int32Array, classOf: Uint8Array, depth: Int32Array, width: number, lineBreak: number, found: Found): (bytes: Uint8Array, from: number, to: number) => number {
+  const run = makeRunner(delta, classOf, depth, width, found);
+  return (bytes, from, to) => {
+    let s = 0;
+    let p = from;
+    while (to - p >= 2 * BLOCK) {
+      const mid = p + BLOCK;
+      let a = s;
+      let b = 0;
+      let i = p;
+      let j = mid;
+      let hitB = -1;
+      let hit = false;
+      for (; i < mid; i += 4, j += 4) {
+        a = delta[a + classOf[bytes[i]!]!]!;
+        b = delta[b + classOf[bytes[j]!]!]!;
+        if ((a | b) < 0) {
+          hit = true;
+          break;
+        }
+        a = delta[a + classOf[bytes[i + 1]!]!]!;
+        b = delta[b + classOf[bytes[j + 1]!]!]!;
+        if ((a | b) < 0) {
+          i += 1;
+          j += 1;
+          hit = true;
+          break;
+        }
+        a = delta[a + classOf[bytes[i + 2]!]!]!;
+        b = delta[b + classOf[bytes[j + 2]!]!]!;
+        if ((a | b) < 0) {
+          i += 2;
+          j += 2;
+          hit = true;
+          break;
+        }
+        a = delta[a + classOf[bytes[i + 3]!]!]!;
+        b = delta[b + classOf[bytes[j + 3]!]!]!;
+        if ((a | b) < 0) {
+          i += 3;
+          j += 3;
+          hit = true;
+          break;
+        }
+      }
+      let depthB = 0;
+      if (hit) {
+        if (a < 0) {
+          found.depth = depth[-a / width]!;
+          return i;
+        }
+        // B stopped at its first hit; A goes on alone to the end of its block.
+        hitB = j;
+        depthB = depth[-b / width]!;
+        const h = run(bytes, i + 1, mid, a);
+        if (h !== -1) return h;
+        a = found.state;
+      }
+      // A on into B's block, until its state is one B had too (or it finds a hit first).
+      let read = 0;
+      let k = mid;
+      for (const end = mid + BLOCK; k < end && depth[a / width]! > read; k++) {
+        const c = classOf[bytes[k]!]!;
+        a = delta[a + c]!;
+        if (a < 0) {
+          found.depth = depth[-a / width]!;
+          return k;
+        }
+        if (c !== lineBreak) read++;
+      }
+      if (hitB !== -1) {
+        found.depth = depthB;
+        return hitB;
+      }
+      // A's state at the block's end is B's, unless A never met it (a suffix longer than the block).
+      s = k < mid + BLOCK ? b : a;
+      p = mid + BLOCK;
+    }
+    return run(bytes, p, to, s);
   };
 }
