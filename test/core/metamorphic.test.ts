@@ -96,7 +96,6 @@ const CANNOT_KEEP: Record<string, Record<string, string>> = {
     'public/exec-format-error/lakefs-arm64-image.log': 'uname -a is wrapped too, and context lines are read one physical line at a time: the host is lost (see above)',
     // A wrap inside the long path or URL before the trigger, where the last piece alone already reads as
     // another message: pieces are rejoined only when the last one alone matches nothing.
-    'wild/cgo-disabled/gofreetds-vscode-mac-to-windows-cgo-off.log': 'the last piece alone ("params_cache.go:8:22: undefined: spParam") reads as a plain compile error, so the split module path is not rejoined',
     'wild/dlopen-arch-mismatch/go-windows-386-builder-test-dll-not-valid-win32.log': 'the last piece alone ("…test.dll: %1 is not a valid Win32 application") reads as an .exe refused, so "Failed to load" on the piece before is not rejoined',
     'wild/unsupported-platform/go-ethereum-ci-lint-download-linux-arm-404.log': 'the download URL is split, so the asset name (linux-arm) is on another piece than the 404',
     'wild/unsupported-platform/golangci-lint-install-sh-darwin-arm64-404.log': 'the download URL is split, so the asset name (darwin-arm64) is on another piece than the 404',

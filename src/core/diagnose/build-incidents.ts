@@ -231,6 +231,8 @@ function resolve(match: RuleMatch, scan: ScanResult): Resolved {
     }
   }
   if (!goarch && c.flag) goarch = /^-m(?:arm|thumb|fpu|float-abi)/.test(c.flag) ? 'arm' : c.flag === '-m64' ? 'amd64' : c.flag === '-m32' ? '386' : null;
+  // Options only mingw-w64's gcc knows: the build is for Windows.
+  if (!goos && c.flag && /^-m(?:threads|windows|console|unicode|dll)$/.test(c.flag)) goos = 'windows';
   if (!goarch && (c.buildingFor ?? null)) goarch = toGoarch(c.buildingFor ?? '');
   if (!goarch && c.need && match.rule.class !== 'dlopen-arch-mismatch') goarch = toGoarch(c.need.replace(/\s/g, '')) ?? c.need;
   if (!goarch && (c.imageArch ?? c.qemuArch)) {

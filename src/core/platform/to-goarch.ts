@@ -8,6 +8,8 @@ const EXTRA: Readonly<Record<string, string>> = {
   armhf: 'arm', armel: 'arm', armv7: 'arm', armv6: 'arm', arm32: 'arm', arm32v7: 'arm', arm32v6: 'arm', 'arm/v7': 'arm', 'arm/v6': 'arm', 'elf32-littlearm': 'arm',
   ppc64el: 'ppc64le', powerpc64le: 'ppc64le', powerpc64: 'ppc64', mips64el: 'mips64le', mipsel: 'mipsle',
   riscv: 'riscv64', loongarch64: 'loong64', wasm: 'wasm',
+  // Apple's arm64e (pointer authentication) and x86_64h (Haswell) slices in dyld's messages; the JVM's "AMD 64-bit platform"
+  arm64e: 'arm64', x86_64h: 'amd64', 'amd 64': 'amd64', 'ia 32': '386',
 };
 
 function buildAliases(): Record<string, string> {

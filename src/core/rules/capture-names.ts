@@ -57,6 +57,7 @@ export const CAPTURE_NAMES = {
   symbolVersion: 'a versioned libc symbol (GLIBC_2.34)',
   // Containers.
   image: 'a container image reference',
+  rootfs: 'the root filesystem a chroot ran in (debootstrap, image builders)',
   imageArch: 'the architecture in an image name (arm64v8/alpine)',
   // Go packages and modules; scripts; other evidence shown in hints.
   package: 'a Go package path',

@@ -1,3 +1,4 @@
+import { promptCommand } from '../log/shell-prompt.js';
 import type { Platform } from '../model/incident.js';
 import type { NormalizedLine } from '../log/normalize-line.js';
 import { toGoarch } from '../platform/index.js';
@@ -116,7 +117,7 @@ export class ContextTracker {
   private image: string | null = null;
 
   private pushGoCommand(text: string): void {
-    const cmd = text.trim().replace(/^[+$] /, '');
+    const cmd = text.trim().replace(/^\+ /, '');
     if (this.goCommands[this.goCommands.length - 1] === cmd) return;
     this.goCommands.push(cmd);
     if (this.goCommands.length > 20) this.goCommands.shift();
@@ -311,7 +312,16 @@ export class ContextTracker {
       }
       const ua = text.includes('GNU/Linux') ? UNAME_A.exec(text) : null;
       if (ua?.groups?.arch) this.setHost('linux', toGoarch(ua.groups.arch), 5);
-      if ((text.startsWith('+ ') || text.startsWith('$ ')) && /^[+$] .*\bgo (?:build|install|test|run)\b/.test(text)) this.pushGoCommand(text);
+      if (text.startsWith('+ ') && /^\+ .*\bgo (?:build|install|test|run)\b/.test(text)) this.pushGoCommand(text);
+      else if (text.includes('$ ')) {
+        // Only prompts that end in "$ " (one of FACT_WORDS): the scanner skips lines without one of them.
+        const prompt = promptCommand(text);
+        if (prompt) {
+          if (/\bgo (?:build|install|test|run)\b/.test(prompt.command)) this.pushGoCommand(prompt.command);
+          // A prompt's shape is the weakest sign of the machine: anything the log prints about it wins.
+          if (prompt.goos) this.setHost(prompt.goos, null, 1, true);
+        }
+      }
       const un = text.includes('uname -') ? /^(?:.{0,80}?[$#>] |\+ |Run )?uname -(m|s|p)\b/.exec(text.trim()) : null;
       if (un) {
         this.unameLine = line;

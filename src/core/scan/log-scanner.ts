@@ -1,6 +1,7 @@
 import { Buffer } from 'node:buffer';
 import type { Platform } from '../model/incident.js';
 import { normalizeLine, type NormalizedLine } from '../log/normalize-line.js';
+import { promptCommand } from '../log/shell-prompt.js';
 import type { Rule, ContextPattern } from '../rules/rule.js';
 import type { RuleSet } from '../rules/rule-set.js';
 import { execPattern } from '../rules/compile-pattern.js';
@@ -17,7 +18,7 @@ export interface RuleMatch {
   /** Named captures of the rule pattern and of its context patterns. */
   captures: Record<string, string>;
   context: ContextSnapshot;
-  /** The last shell trace (`+ cmd`) or prompt (`$ cmd`) line before the match, within its step. */
+  /** The last shell trace (`+ cmd`) or prompt (`$ cmd`, `bash-3.2$ cmd`, `PS C:\\> cmd`) line before the match, within its step. */
   trace: string | null;
   /** BuildKit vertex of the line, if any. */
   vertex: number | null;
@@ -496,8 +497,10 @@ function indexFor(rules: RuleSet): TriggerIndex {
 function lastTrace(before: readonly string[]): string | null {
   for (let i = before.length - 1; i >= 0; i--) {
     const line = before[i] ?? '';
-    const m = /^(?:\+{1,3}|\$) (.+)$/.exec(line);
+    const m = /^\+{1,3} (.+)$/.exec(line);
     if (m?.[1]) return m[1].trim();
+    const prompt = promptCommand(line);
+    if (prompt) return prompt.command;
     if (/^(?:##\[group\])?Run /.test(line)) return null;
   }
   return null;

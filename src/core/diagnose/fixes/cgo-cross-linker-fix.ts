@@ -3,7 +3,7 @@ import type { PackageManager } from '../../platform/index.js';
 import { ARCHES, crossCompilerFor, devPackageFor, installCommand } from '../../platform/index.js';
 import type { FixContext, FixStrategy } from '../fix-context.js';
 import { leadingAssignments } from '../shell-command.js';
-import { APT_UPDATE, cgoCrossEnv, crossCompiler, crossCompilerPackageFor, goInvocation, goWithEnv, plan, platformString } from './fix-helpers.js';
+import { APT_UPDATE, cgoCrossEnv, crossCompiler, crossCompilerPackageFor, goInvocation, goWithEnv, plan, platformString, zigTarget } from './fix-helpers.js';
 
 /** The C toolchain failed while cross-compiling cgo code. */
 export const cgoCrossLinkerFix: FixStrategy = {
@@ -175,8 +175,3 @@ function wrongLdflags(ctx: FixContext, goarch: string): string | null | undefine
   return out === flags ? undefined : out;
 }
 
-function zigTarget(goarch: string, goos: string): string {
-  if (goos === 'linux') return ARCHES[goarch]?.zig ?? `${goarch}-linux-gnu`;
-  const arch = ARCHES[goarch]?.zig.split('-')[0] ?? goarch;
-  return `${arch}-${goos === 'darwin' ? 'macos' : goos}`;
-}

@@ -1,5 +1,6 @@
 import type { FixContext, FixStrategy } from '../fix-context.js';
-import { APT_UPDATE, cgoCrossEnv, crossCompilerPackageFor, goWithEnv, plan, platformString } from './fix-helpers.js';
+import { crossCompilerFor } from '../../platform/index.js';
+import { APT_UPDATE, cgoCrossEnv, crossCompilerPackageFor, goWithEnv, plan, platformString, zigTarget } from './fix-helpers.js';
 
 /** Code that needs cgo was built with cgo off. */
 export const cgoDisabledFix: FixStrategy = {
@@ -13,11 +14,18 @@ export const cgoDisabledFix: FixStrategy = {
     let fix;
     if (cross && ctx.target?.goarch) {
       const goos = ctx.target.goos ?? 'linux';
-      const pkg = crossCompilerPackageFor(ctx.target.goarch, goos);
-      fix = plan(
-        `Turn cgo on for the ${platformString(ctx.target)} cross build and give it a C cross compiler (Go turns cgo off when cross-compiling without CC).`,
-        [...(pkg ? [APT_UPDATE, `sudo apt-get install -y ${pkg}`] : []), goWithEnv(ctx, cgoCrossEnv({ ...ctx.target, goos }))],
-      );
+      const what = `Turn cgo on for the ${platformString(ctx.target)} cross build and give it a C cross compiler (Go turns cgo off when cross-compiling without CC).`;
+      if (ctx.host?.goos === 'darwin') {
+        // On a Mac: Homebrew's cross toolchain (mingw-w64 for Windows), or zig, never apt.
+        const cc = crossCompilerFor({ goos, goarch: ctx.target.goarch }, 'brew');
+        const env = cgoCrossEnv({ ...ctx.target, goos });
+        fix = cc
+          ? plan(what, [`brew install ${cc.package}`, goWithEnv(ctx, { ...env, CC: cc.cc })])
+          : plan(what, ['brew install zig', goWithEnv(ctx, { ...env, CC: `zig cc -target ${zigTarget(ctx.target.goarch, goos)}` })]);
+      } else {
+        const pkg = crossCompilerPackageFor(ctx.target.goarch, goos);
+        fix = plan(what, [...(pkg ? [APT_UPDATE, `sudo apt-get install -y ${pkg}`] : []), goWithEnv(ctx, cgoCrossEnv({ ...ctx.target, goos }))]);
+      }
     } else {
       fix = plan('Build with cgo enabled (CGO_ENABLED=1) and a C compiler on PATH.', [goWithEnv(ctx, { CGO_ENABLED: '1' })]);
     }

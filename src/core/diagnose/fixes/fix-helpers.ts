@@ -63,3 +63,9 @@ export function plan(summary: string, commands: string[], when?: string): FixPla
   return when === undefined ? { summary, commands } : { summary, commands, when };
 }
 
+/** Zig's target triple for a Go platform (zig cc -target ...). */
+export function zigTarget(goarch: string, goos: string): string {
+  if (goos === 'linux') return ARCHES[goarch]?.zig ?? `${goarch}-linux-gnu`;
+  const arch = ARCHES[goarch]?.zig.split('-')[0] ?? goarch;
+  return `${arch}-${goos === 'darwin' ? 'macos' : goos}`;
+}

@@ -20,7 +20,9 @@ export const imagePlatformFix: FixStrategy = {
     if (!image) {
       // The log does not name the image: find it first (the FROM lines, or the pulled reference), then inspect it.
       commands.push("grep -n '^FROM' Dockerfile", "docker image ls --format '{{.Repository}}:{{.Tag}}'");
-      summary = `Find which image lacks ${wanted ?? 'the platform'} (the Dockerfile's FROM lines, or the pulled reference), then list the platforms it publishes with \`docker buildx imagetools inspect\` and use a tag that has ${wanted ?? 'it'}.`;
+      // Then the user's own command again, with the tag that has the platform.
+      if (user) commands.push(user);
+      summary = `Find which image lacks ${wanted ?? 'the platform'} (the Dockerfile's FROM lines, or the pulled reference), then list the platforms it publishes with \`docker buildx imagetools inspect\` and use a tag that has ${wanted ?? 'it'}${user ? ', and run your command again' : ''}.`;
     } else if (hostPlatform && wanted && wantedArch !== hostArch) {
       // The image is for another platform than this host (warning): run the host's own variant.
       commands.push(inspect ?? '', rerunWithPlatform(user, image, hostPlatform));

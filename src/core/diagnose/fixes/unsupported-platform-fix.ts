@@ -11,6 +11,21 @@ export const unsupportedPlatformFix: FixStrategy = {
     const archFix = badArch && !VALID_GOARCH.has(badArch) ? toGoarch(badArch) : null;
     const osFix = badOs && !VALID_GOOS.has(badOs) ? osSpelling(badOs) : null;
     const dist = `go tool dist list | grep -E '^${badOs && VALID_GOOS.has(badOs) ? badOs : '[a-z0-9]+'}/'`;
+    // An install script or a tool's own download with no build for this machine: nothing of the user's is built with
+    // GOARCH, so respelling it would change nothing; the user's command is not a go build.
+    const cmd = ctx.failingCommand ?? null;
+    const installs = cmd !== null && INSTALLER.test(cmd) && !GO_BUILD.test(cmd) && ctx.step?.env.GOARCH === undefined;
+    const download = installs || (!!(ctx.facts.assetArch ?? ctx.facts.assetOs ?? ctx.facts.arch2 ?? ctx.facts.arch3) && !(cmd !== null && GO_BUILD.test(cmd)));
+    if (download) {
+      const machine = badOs && badArch ? `${badOs}/${badArch}` : badArch ?? 'this machine';
+      return {
+        fix: plan(
+          `The tool publishes no build for ${machine}: install a release that has one, build it from source for this machine (go install MODULE@VERSION for a Go tool), or run it on a machine it supports.`,
+          ['uname -sm'],
+        ),
+        alternatives: [plan('Check the release notes of the tool for when the platform was added or removed.', ['go version'], 'when the platform should be supported')],
+      };
+    }
     if (archFix || osFix) {
       const env: Record<string, string> = {};
       if (archFix) env.GOARCH = archFix;
@@ -31,6 +46,12 @@ export const unsupportedPlatformFix: FixStrategy = {
     };
   },
 };
+
+/** A command that builds with Go's platform variables: a go command, a build driver, or one that sets GOOS/GOARCH. */
+const GO_BUILD = /\bgo (?:build|install|test|run|vet|generate|tool dist)\b|\bGO(?:OS|ARCH)=|goreleaser|\bgox\b|\bxgo\b|\bmake\b|\bbazel(?:isk)?\b/;
+
+/** An installer or package manager run by the user: `./install.sh`, `curl ... | bash`, `brew install`, `npm i`. */
+const INSTALLER = /install|\bcurl\b|\bwget\b|\bbrew\b|\bnpm\b|\bnpx\b|\bpip3?\b|\bterraform init\b|\bapt(?:-get)?\b/i;
 
 function osSpelling(os: string): string | null {
   const m: Record<string, string> = { macos: 'darwin', osx: 'darwin', mac: 'darwin', win: 'windows', win32: 'windows', win64: 'windows' };
