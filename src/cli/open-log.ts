@@ -52,7 +52,7 @@ export async function openLog(input: string, from: LogInputs): Promise<OpenedLog
     }
     await handle.close();
     if (startsWith(head, GZIP)) return fromText(gunzip(guard(createReadStream(input), input), input), label, null, true, entryCap);
-    return fromText(guard(createReadStream(input, { highWaterMark: 1024 * 1024 }), input), label, size, false, entryCap);
+    return fromText(guard(fileChunks(input), input), label, size, false, entryCap);
   }
   const { head, stream } = await peekStream(stdin, 4);
   if (isZip(head)) return fromArchive(await ZipArchive.open(bufferBytes(await collect(stream, label)), label), entryCap);
@@ -134,6 +134,30 @@ function why(error: NodeJS.ErrnoException): string {
   const code = error.code ?? 'error';
   return code === 'ENOENT' ? 'no such file' : code === 'EACCES' ? 'permission denied' : code === 'EISDIR' ? 'it is a directory' : code;
 }
+
+/**
+ * A plain file's bytes in 1 MiB chunks read into two buffers used in turn, so that scanning a large log
+ * allocates nothing per chunk: fresh 1 MiB Buffers from a read stream outlived young-generation collections
+ * while a dense log was scanned and held 25 MB of memory until a full collection. Each chunk is valid until
+ * the next one is asked for; every reader copies what it keeps (the scanner, peekStream, GhLogContext).
+ */
+async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
+  const handle = await open(path, 'r');
+  try {
+    const pool = [Buffer.allocUnsafeSlow(CHUNK), Buffer.allocUnsafeSlow(CHUNK)];
+    for (let turn = 0; ; turn++) {
+      // The first chunk is peeked at (its magic bytes) and replayed: it gets a buffer of its own.
+      const buf = turn === 0 ? Buffer.allocUnsafe(CHUNK) : (pool[turn % 2] ?? Buffer.allocUnsafe(CHUNK));
+      const { bytesRead } = await handle.read(buf, 0, CHUNK, null);
+      if (bytesRead === 0) return;
+      yield buf.subarray(0, bytesRead);
+    }
+  } finally {
+    await handle.close();
+  }
+}
+
+const CHUNK = 1024 * 1024;
 
 async function* guard(stream: AsyncIterable<Uint8Array>, path: string): AsyncGenerator<Uint8Array> {
   try {

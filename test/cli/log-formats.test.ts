@@ -221,3 +221,34 @@ describe('archives and compressed logs that goarch refuses or caps', () => {
     expect(got.err).toMatch(/^goarch: "https:\/\/github\.com\/o\/r\/pull\/1" is not a GitHub Actions run URL: the path is not \/OWNER\/REPO\/actions\/runs\/RUN_ID \(expected [^\n]*\)\n$/);
   });
 });
+
+describe('a plain file of many read chunks', () => {
+  // The file reader hands out two reused 1 MiB buffers in turn: every chunk must be read whole before the
+  // next overwrites it. Real failure logs placed across the chunk boundaries, between real plain lines.
+  it('gives the diagnosis of the same bytes on standard input', async () => {
+    const failure = readFileSync(join(ROOT, 'fixtures/logs/lab/cgo-cross-amd64-zlib.log'));
+    const filler = readFileSync(join(ROOT, 'fixtures/logs/lab/control-compile-typo.log'));
+    const parts: Buffer[] = [];
+    let size = 0;
+    for (const at of [0.5, 1, 2, 2.5, 3]) {
+      while (size < at * 1024 * 1024 - 200) {
+        parts.push(filler);
+        size += filler.length;
+      }
+      parts.push(failure);
+      size += failure.length;
+    }
+    const bytes = Buffer.concat(parts);
+    const path = join(DIR, 'chunks.log');
+    writeFileSync(path, bytes);
+    const fromFile = await diagnose(['--json', path]);
+    const fromStdin = await diagnose(['--json', '-'], bytes);
+    expect(fromFile.code).toBe(0);
+    expect(fromFile.json?.verdict).toBe('architecture');
+    expect(fromFile.json && answer(fromFile.json)).toEqual(fromStdin.json && answer(fromStdin.json));
+    // The same line numbers too: the chunks were counted whole.
+    const lines = (j: Json | null): number[] => j?.incidents.flatMap((i) => i.evidence.map((e) => e.line)) ?? [];
+    expect(lines(fromFile.json)).toEqual(lines(fromStdin.json));
+    expect(lines(fromFile.json).length).toBeGreaterThan(0);
+  });
+});

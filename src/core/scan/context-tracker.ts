@@ -113,6 +113,11 @@ export class ContextTracker {
   private feedNext = 0;
   private lastErrorVertex: number | null = null;
   private readonly goCommands: string[] = [];
+  /**
+   * The copies the last snapshot handed out, given again while the tracker's own state is unchanged: a log with
+   * thousands of matches (the dense worst case) kept thousands of identical copies. Snapshots are never written to.
+   */
+  private readonly shared: Pick<ContextSnapshot, 'assigned' | 'fileArch' | 'goCommands' | 'buildCommands' | 'goEnv'> = { assigned: {}, fileArch: {}, goCommands: [], buildCommands: [], goEnv: {} };
   private readonly buildCommands: string[] = [];
   private image: string | null = null;
 
@@ -209,13 +214,13 @@ export class ContextTracker {
     return {
       step: this.current ? { ...this.current, script: [...this.current.script], env: { ...this.current.env }, with: { ...this.current.with } } : null,
       vertex: v,
-      assigned: { ...this.assigned },
+      assigned: this.shared.assigned = sameRecord(this.shared.assigned, this.assigned) ? this.shared.assigned : { ...this.assigned },
       platform: this.platform,
       dockerLine: this.dockerLine,
-      fileArch: { ...this.fileArch },
-      goCommands: [...this.goCommands],
-      buildCommands: [...this.buildCommands],
-      goEnv: { ...this.goEnv },
+      fileArch: this.shared.fileArch = sameRecord(this.shared.fileArch, this.fileArch) ? this.shared.fileArch : { ...this.fileArch },
+      goCommands: this.shared.goCommands = sameList(this.shared.goCommands, this.goCommands) ? this.shared.goCommands : [...this.goCommands],
+      buildCommands: this.shared.buildCommands = sameList(this.shared.buildCommands, this.buildCommands) ? this.shared.buildCommands : [...this.buildCommands],
+      goEnv: this.shared.goEnv = sameRecord(this.shared.goEnv, this.goEnv) ? this.shared.goEnv : { ...this.goEnv },
       toolchain: this.toolchain(),
       image: this.image,
     };
@@ -471,4 +476,20 @@ export function platformOfRunnerImage(image: string): { goos: string; goarch: st
     return { goos: 'darwin', goarch: v?.[1] && Number(v[1]) >= 14 ? 'arm64' : 'amd64' };
   }
   return null;
+}
+
+function sameList(a: readonly string[], b: readonly string[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+function sameRecord(a: Readonly<Record<string, string>>, b: Readonly<Record<string, string>>): boolean {
+  let n = 0;
+  for (const k in b) {
+    if (a[k] !== b[k]) return false;
+    n++;
+  }
+  for (const k in a) if (--n < 0 || !(k in b)) return false;
+  return n === 0;
 }

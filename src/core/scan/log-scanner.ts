@@ -190,7 +190,8 @@ export class LogScanner {
    */
   private append(data: Uint8Array): void {
     const need = this.buf.length + data.length;
-    const target = this.spare.length >= need ? this.spare : Buffer.allocUnsafeSlow(Math.max(need, 2 * this.spare.length));
+    // A quarter to spare, not double: the two buffers would otherwise leapfrog each other to several times a chunk.
+    const target = this.spare.length >= need ? this.spare : Buffer.allocUnsafeSlow(need + (need >> 2));
     this.buf.copy(target, 0);
     target.set(data, this.buf.length);
     this.spare = this.backing;

@@ -176,6 +176,8 @@ interface Found {
 
 /** Bytes per block of the paired runs: a multiple of 4, far longer than any trigger. */
 const BLOCK = 2048;
+/** Bytes from the start of a range scanned by one run before the paired runs begin. */
+const HEAD = 4096;
 
 /**
  * Runs the automaton over bytes[from, to) from a state (a row offset, not accepting): the index of the
@@ -238,8 +240,13 @@ function makeRunner(delta: Int32Array, classOf: Uint8Array, depth: Int32Array, w
 function makeBlockFinder(delta: Int32Array, classOf: Uint8Array, depth: Int32Array, width: number, lineBreak: number, found: Found): (bytes: Uint8Array, from: number, to: number) => number {
   const run = makeRunner(delta, classOf, depth, width, found);
   return (bytes, from, to) => {
-    let s = 0;
-    let p = from;
+    // The first bytes by one run: where hits are a line or two apart (BuildKit's vertex headers), the paired
+    // runs would mostly scan ahead for nothing.
+    const head = Math.min(to, from + HEAD);
+    const first = run(bytes, from, head, 0);
+    if (first !== -1 || head === to) return first;
+    let s = found.state;
+    let p = head;
     while (to - p >= 2 * BLOCK) {
       const mid = p + BLOCK;
       let a = s;
