@@ -138,21 +138,30 @@ function why(error: NodeJS.ErrnoException): string {
 /**
  * A plain file's bytes in 1 MiB chunks read into two buffers used in turn, so that scanning a large log
  * allocates nothing per chunk: fresh 1 MiB Buffers from a read stream outlived young-generation collections
- * while a dense log was scanned and held 25 MB of memory until a full collection. Each chunk is valid until
- * the next one is asked for; every reader copies what it keeps (the scanner, peekStream, GhLogContext).
+ * while a dense log was scanned and held 25 MB of memory until a full collection. The next chunk is read
+ * while the caller scans this one (the buffer it goes into is the one the caller finished with). Each chunk
+ * is valid until the next one is asked for; every reader copies what it keeps (the scanner, peekStream,
+ * GhLogContext).
  */
 async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
   const handle = await open(path, 'r');
+  // The first chunk is peeked at (its magic bytes) and replayed later: it gets a buffer of its own.
+  const pool = [Buffer.allocUnsafeSlow(CHUNK), Buffer.allocUnsafeSlow(CHUNK)];
+  let into = Buffer.allocUnsafeSlow(CHUNK);
+  let pending: Promise<{ bytesRead: number }> | null = handle.read(into, 0, CHUNK, null);
   try {
-    const pool = [Buffer.allocUnsafeSlow(CHUNK), Buffer.allocUnsafeSlow(CHUNK)];
     for (let turn = 0; ; turn++) {
-      // The first chunk is peeked at (its magic bytes) and replayed: it gets a buffer of its own.
-      const buf = turn === 0 ? Buffer.allocUnsafe(CHUNK) : (pool[turn % 2] ?? Buffer.allocUnsafe(CHUNK));
-      const { bytesRead } = await handle.read(buf, 0, CHUNK, null);
+      const { bytesRead } = await pending;
+      pending = null;
       if (bytesRead === 0) return;
-      yield buf.subarray(0, bytesRead);
+      const ready = into;
+      into = pool[turn % 2] ?? Buffer.allocUnsafeSlow(CHUNK);
+      pending = handle.read(into, 0, CHUNK, null);
+      yield ready.subarray(0, bytesRead);
     }
   } finally {
+    // A caller that stops early (--max-bytes) leaves a read in flight: let it finish before closing.
+    await pending?.catch(() => undefined);
     await handle.close();
   }
 }
