@@ -14,7 +14,8 @@ export async function peekStream(source: AsyncIterable<Uint8Array>, n: number): 
       break;
     }
     const chunk = typeof next.value === 'string' ? Buffer.from(next.value) : next.value;
-    seen.push(chunk);
+    // A copy: a source may reuse its buffer for the next chunk (fileChunks reads ahead into one).
+    seen.push(Buffer.from(chunk));
     length += chunk.length;
   }
   const head = Buffer.concat(seen).subarray(0, n);

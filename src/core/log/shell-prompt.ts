@@ -17,7 +17,7 @@ const SHAPES: Array<[RegExp, string | null]> = [
   [/^(?:bash|sh)-3\.2[$#] (.+)$/, 'darwin'],
   [/^(?:bash|sh|zsh)-\d{1,2}(?:\.\d{1,2}){0,2}[$#] (.+)$/, null],
   // macOS's default bash prompt "host:dir user$ " and zsh's "user@host dir % "
-  [/^[\w.-]{1,63}:[^\s$#%]{0,200} [\w.-]{1,32}[$#] (.+)$/, 'darwin'],
+  [/^[\w.-]{1,63}:[^\s$#%]{1,200} [\w.-]{1,32}[$#] (.+)$/, 'darwin'],
   [/^[\w.-]{1,32}@[\w.-]{1,63} [^\s$#%]{1,200} % (.+)$/, 'darwin'],
   // Fedora/RHEL/CentOS "[user@host dir]$ "
   [/^\[[\w.-]{1,32}@[\w.-]{1,63}(?: [^\]]{0,200})?\][$#] (.+)$/, null],
@@ -26,8 +26,13 @@ const SHAPES: Array<[RegExp, string | null]> = [
   // PowerShell and cmd.exe
   [/^PS [A-Za-z]:\\[^>]{0,200}> (.+)$/, 'windows'],
   [/^[A-Za-z]:\\[^>]{0,200}>(\S.*)$/, 'windows'],
-  // bare prompts: "$ ", "% ", "❯ ", "➜ " (a "+ " trace is the shell's own echo, read elsewhere)
-  [/^(?:\$|%|❯|➜ {1,2}[\w.~-]{1,100}|λ) {1,2}(\S.*)$/, null],
+  // oh-my-zsh's "➜  dir git:(main) ✗ cmd", cmder's "λ ~/src cmd"
+  // (robbyrussell's two spaces before the directory; one space: a theme without it), after a conda "(base) "
+  [/^(?:\([\w.-]{1,40}\) )?➜ {2}[\w.~-]{1,100}(?: git:\([^)\s]{1,100}\))?(?: ✗)? {1,2}(\S.*)$/, null],
+  [/^(?:\([\w.-]{1,40}\) )?➜ (\S.*)$/, null],
+  [/^λ(?: [~/][\w.~/-]{0,100})? (\S.*)$/, null],
+  // bare prompts: "$ ", "% ", "❯ " (a "+ " trace is the shell's own echo, read elsewhere)
+  [/^(?:\$|%|❯) {1,2}(\S.*)$/, null],
 ];
 
 export function promptCommand(line: string): PromptLine | null {
@@ -35,7 +40,8 @@ export function promptCommand(line: string): PromptLine | null {
   for (const [re, goos] of SHAPES) {
     const m = re.exec(line);
     const command = m?.[1]?.trim();
-    if (command) return { command, goos };
+    // A prompt pasted twice ("[jw@cn06 m3db]$ [jw@cn06 m3db]$ sudo make"): the command is after the last.
+    if (command) return { command: promptCommand(command)?.command ?? command, goos };
   }
   return null;
 }

@@ -91,6 +91,8 @@ export class ContextTracker {
   private hostGoos: string | null = null;
   private hostGoarch: string | null = null;
   private hostStrength = 0;
+  /** The OS a pasted session's prompt suggests (bash-3.2$ on macOS), used only when nothing else says. */
+  private promptGoos: string | null = null;
   /** What the Go toolchain was built for (`go version`, GOHOSTARCH, pkg/tool/linux_amd64): its default target. */
   private toolGoos: string | null = null;
   private toolGoarch: string | null = null;
@@ -197,7 +199,8 @@ export class ContextTracker {
 
   /** Where the build happens: the machine (uname, runner image, docker's host platform), else the toolchain's own platform. */
   host(): Platform | null {
-    const goos = this.hostGoos ?? this.toolGoos;
+    // A prompt's shape is the weakest sign of all: the toolchain's own platform (go version) wins over it.
+    const goos = this.hostGoos ?? this.toolGoos ?? this.promptGoos;
     const goarch = this.hostGoarch ?? this.toolGoarch;
     if (!goos && !goarch) return null;
     return { goos, goarch };
@@ -324,7 +327,7 @@ export class ContextTracker {
         if (prompt) {
           if (/\bgo (?:build|install|test|run)\b/.test(prompt.command)) this.pushGoCommand(prompt.command);
           // A prompt's shape is the weakest sign of the machine: anything the log prints about it wins.
-          if (prompt.goos) this.setHost(prompt.goos, null, 1, true);
+          if (prompt.goos) this.promptGoos = prompt.goos;
         }
       }
       const un = text.includes('uname -') ? /^(?:.{0,80}?[$#>] |\+ |Run )?uname -(m|s|p)\b/.exec(text.trim()) : null;

@@ -35,6 +35,14 @@ describe('LogScanner', () => {
     expect(d.incidents[0]?.host).toEqual({ goos: 'linux', goarch: 'amd64' });
   });
 
+  it('takes the host OS from a pasted prompt only when the toolchain does not say it', () => {
+    // macOS's bash 3.2 prompt, and the Go 1.9 error of fixtures/logs/wild/cgo-disabled/goxjs-gl-22-…
+    const session = 'bash-3.2$ GOOS=windows GOARCH=386 go build -o g4.exe g4.go\n../github.com/goxjs/gl/gl_opengl.go:10:2: no buildable Go source files in /p/lorgenome/src/github.com/go-gl/gl/v2.1/gl\n';
+    expect(diagnoseText(session, rules).incidents[0]?.host?.goos).toBe('darwin');
+    // the same session run in a Linux toolchain (a container on the Mac): go version wins
+    expect(diagnoseText(`go version go1.19.8 linux/amd64\n${session}`, rules).incidents[0]?.host).toEqual({ goos: 'linux', goarch: 'amd64' });
+  });
+
   it('finds an error inside a line of several MB without keeping it whole', async () => {
     const long = 'x'.repeat(3 * 1024 * 1024);
     const log = bytes(`first\n${long} ${ERROR_LINE.replace('bash: line 1: ', '')} ${long}\nbash: line 9: ./bin/app: cannot execute binary file: Exec format error\n`);

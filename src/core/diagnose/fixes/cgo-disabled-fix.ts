@@ -9,7 +9,10 @@ export const cgoDisabledFix: FixStrategy = {
     const known = !!(ctx.target?.goarch && ctx.host?.goarch && (ctx.target.goarch !== ctx.host.goarch || (ctx.target.goos ?? ctx.host.goos) !== ctx.host.goos));
     // GOOS/GOARCH chosen in the build on an unknown host is a cross build: keep them, or the fix builds for the host.
     const chosen = !ctx.host?.goarch && ctx.facts.explicitArch === 'true' && !!ctx.target?.goarch && ctx.target.goarch !== 'amd64';
-    const cross = known || chosen;
+    // `GOOS=windows go build` on an unknown host is POSIX shell syntax: no Windows machine builds for itself that way.
+    const chosenOs = !ctx.host?.goos && !!ctx.target?.goarch && /^(?:windows|ios|js|wasip1|plan9)$/.test(ctx.facts.explicitOs ?? '');
+    const osDiffers = !!ctx.target?.goarch && !!ctx.target.goos && !!ctx.host?.goos && ctx.target.goos !== ctx.host.goos;
+    const cross = known || chosen || chosenOs || osDiffers;
     const alternatives = [];
     let fix;
     if (cross && ctx.target?.goarch) {
@@ -19,7 +22,9 @@ export const cgoDisabledFix: FixStrategy = {
         // On a Mac: Homebrew's cross toolchain (mingw-w64 for Windows), or zig, never apt.
         const cc = crossCompilerFor({ goos, goarch: ctx.target.goarch }, 'brew');
         const env = cgoCrossEnv({ ...ctx.target, goos });
-        fix = cc
+        // Apple's clang builds for both Mac CPUs (cgo passes -arch for GOARCH): nothing to install.
+        if (goos === 'darwin') fix = plan(what, [goWithEnv(ctx, { ...env, CC: 'clang' })]);
+        else fix = cc
           ? plan(what, [`brew install ${cc.package}`, goWithEnv(ctx, { ...env, CC: cc.cc })])
           : plan(what, ['brew install zig', goWithEnv(ctx, { ...env, CC: `zig cc -target ${zigTarget(ctx.target.goarch, goos)}` })]);
       } else {

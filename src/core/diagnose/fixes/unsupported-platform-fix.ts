@@ -15,7 +15,10 @@ export const unsupportedPlatformFix: FixStrategy = {
     // GOARCH, so respelling it would change nothing; the user's command is not a go build.
     const cmd = ctx.failingCommand ?? null;
     const installs = cmd !== null && INSTALLER.test(cmd) && !GO_BUILD.test(cmd) && ctx.step?.env.GOARCH === undefined;
-    const download = installs || (!!(ctx.facts.assetArch ?? ctx.facts.assetOs ?? ctx.facts.arch2 ?? ctx.facts.arch3) && !(cmd !== null && GO_BUILD.test(cmd)));
+    // (a misspelt GOARCH the Go toolchain itself reported is respelt below, whatever runs the build)
+    const assets = !!(ctx.facts.assetArch ?? ctx.facts.assetOs ?? ctx.facts.arch2 ?? ctx.facts.arch3);
+    const toolchainSaid = GO_TOOLCHAIN_WORDS.test(ctx.evidenceText);
+    const download = !toolchainSaid && ((assets && !(cmd !== null && GO_BUILD.test(cmd))) || installs);
     if (download) {
       const machine = badOs && badArch ? `${badOs}/${badArch}` : badArch ?? 'this machine';
       return {
@@ -49,6 +52,9 @@ export const unsupportedPlatformFix: FixStrategy = {
 
 /** A command that builds with Go's platform variables: a go command, a build driver, or one that sets GOOS/GOARCH. */
 const GO_BUILD = /\bgo (?:build|install|test|run|vet|generate|tool dist)\b|\bGO(?:OS|ARCH)=|goreleaser|\bgox\b|\bxgo\b|\bmake\b|\bbazel(?:isk)?\b/;
+
+/** Words only the Go toolchain prints about a platform it does not know (then GOOS/GOARCH are respelt). */
+const GO_TOOLCHAIN_WORDS = /unsupported GOOS\/GOARCH pair|unknown \$?GOARCH|go tool dist:|compile: unknown architecture|cmd\/go:/i;
 
 /** An installer or package manager run by the user: `./install.sh`, `curl ... | bash`, `brew install`, `npm i`. */
 const INSTALLER = /install|\bcurl\b|\bwget\b|\bbrew\b|\bnpm\b|\bnpx\b|\bpip3?\b|\bterraform init\b|\bapt(?:-get)?\b/i;
