@@ -145,17 +145,16 @@ function why(error: NodeJS.ErrnoException): string {
  */
 async function* fileChunks(path: string): AsyncGenerator<Uint8Array> {
   const handle = await open(path, 'r');
-  // The first chunk is peeked at (its magic bytes) and replayed later: it gets a buffer of its own.
-  const pool = [Buffer.allocUnsafeSlow(CHUNK), Buffer.allocUnsafeSlow(CHUNK)];
-  let into = Buffer.allocUnsafeSlow(CHUNK);
+  const [one, other] = [Buffer.allocUnsafeSlow(CHUNK), Buffer.allocUnsafeSlow(CHUNK)];
+  let into = one;
   let pending: Promise<{ bytesRead: number }> | null = handle.read(into, 0, CHUNK, null);
   try {
-    for (let turn = 0; ; turn++) {
+    for (;;) {
       const { bytesRead } = await pending;
       pending = null;
       if (bytesRead === 0) return;
       const ready = into;
-      into = pool[turn % 2] ?? Buffer.allocUnsafeSlow(CHUNK);
+      into = ready === one ? other : one;
       pending = handle.read(into, 0, CHUNK, null);
       yield ready.subarray(0, bytesRead);
     }

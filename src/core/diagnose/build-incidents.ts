@@ -416,6 +416,7 @@ function fixContext(r: Resolved, incident: Incident): FixContext {
     facts: incident.facts,
     host: incident.host,
     target: incident.target,
+    cross: isCross(r),
     failingCommand,
     step,
     goCommand: goFromStep ?? (goCommands.length > 0 ? (findGoInvocation(goCommands[goCommands.length - 1] ?? '') ?? null) : null),

@@ -9,6 +9,8 @@ export interface FixContext {
   facts: Record<string, string>;
   host: Platform | null;
   target: Platform | null;
+  /** The build is for another platform than the machine (true/false), or the log does not say (null): build-incidents' isCross. */
+  cross: boolean | null;
   failingCommand: string | null;
   step: StepInfo | null;
   /** The go invocation that built or ran the failing code (`go build -o bin/app ./cmd/app`), with its env prefix. */

@@ -4,7 +4,7 @@
  * `$ go build`, `bash-3.2$ GOOS=windows go build` (macOS's bash), `[user@host dir]$ env GOOS=...`,
  * `user@host:~/src$ make`, `root@abc:/app# go build`, `host:dir user$ ...` (macOS), `❯ ./tool`, `% make`,
  * `PS C:\src> go build`, `C:\src>go build`. Each shape is anchored and bounded, so a plain output line
- * (`# runtime/cgo`, `cost: 5$ per`) is not taken for a prompt.
+ * (`# runtime/cgo`, `Stderr: # runtime/cgo`) is not taken for a prompt.
  */
 export interface PromptLine {
   command: string;

@@ -254,12 +254,10 @@ function makeBlockFinder(delta: Int32Array, classOf: Uint8Array, depth: Int32Arr
       let i = p;
       let j = mid;
       let hitB = -1;
-      let hit = false;
       for (; i < mid; i += 4, j += 4) {
         a = delta[a + classOf[bytes[i]!]!]!;
         b = delta[b + classOf[bytes[j]!]!]!;
         if ((a | b) < 0) {
-          hit = true;
           break;
         }
         a = delta[a + classOf[bytes[i + 1]!]!]!;
@@ -267,7 +265,6 @@ function makeBlockFinder(delta: Int32Array, classOf: Uint8Array, depth: Int32Arr
         if ((a | b) < 0) {
           i += 1;
           j += 1;
-          hit = true;
           break;
         }
         a = delta[a + classOf[bytes[i + 2]!]!]!;
@@ -275,7 +272,6 @@ function makeBlockFinder(delta: Int32Array, classOf: Uint8Array, depth: Int32Arr
         if ((a | b) < 0) {
           i += 2;
           j += 2;
-          hit = true;
           break;
         }
         a = delta[a + classOf[bytes[i + 3]!]!]!;
@@ -283,12 +279,12 @@ function makeBlockFinder(delta: Int32Array, classOf: Uint8Array, depth: Int32Arr
         if ((a | b) < 0) {
           i += 3;
           j += 3;
-          hit = true;
           break;
         }
       }
       let depthB = 0;
-      if (hit) {
+      // Stopped inside the block (i < mid): one of the runs hit.
+      if (i < mid) {
         if (a < 0) {
           found.depth = depth[-a / width]!;
           return i;

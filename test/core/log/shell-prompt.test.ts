@@ -23,7 +23,9 @@ describe('promptCommand', () => {
   it.each([
     '# runtime/cgo',
     '#5 0.013 WORK=/tmp/go-build1601389918',
-    'cost: 5$ per hour',
+    // real output lines holding a "#" after a word (wild/cgo-cross-linker/gox-cgo-darwin-to-linux-amd64-ld64.log, a Wails build)
+    'Stderr: # runtime/cgo',
+    '\\ Ensuring Dependencies are up to date...# github.com/wailsapp/webview',
     '➜  black',
     'gcc: error: unrecognized command-line option \'-mthreads\'; did you mean \'-pthread\'?',
   ])('takes %j for no prompt', (line) => {

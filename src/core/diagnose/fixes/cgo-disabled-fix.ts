@@ -6,13 +6,9 @@ import { APT_UPDATE, cgoCrossEnv, crossCompilerPackageFor, goWithEnv, plan, plat
 export const cgoDisabledFix: FixStrategy = {
   class: 'cgo-disabled',
   build(ctx: FixContext) {
-    const known = !!(ctx.target?.goarch && ctx.host?.goarch && (ctx.target.goarch !== ctx.host.goarch || (ctx.target.goos ?? ctx.host.goos) !== ctx.host.goos));
-    // GOOS/GOARCH chosen in the build on an unknown host is a cross build: keep them, or the fix builds for the host.
-    const chosen = !ctx.host?.goarch && ctx.facts.explicitArch === 'true' && !!ctx.target?.goarch && ctx.target.goarch !== 'amd64';
-    // `GOOS=windows go build` on an unknown host is POSIX shell syntax: no Windows machine builds for itself that way.
-    const chosenOs = !ctx.host?.goos && !!ctx.target?.goarch && /^(?:windows|ios|js|wasip1|plan9)$/.test(ctx.facts.explicitOs ?? '');
-    const osDiffers = !!ctx.target?.goarch && !!ctx.target.goos && !!ctx.host?.goos && ctx.target.goos !== ctx.host.goos;
-    const cross = known || chosen || chosenOs || osDiffers;
+    // A cross build (known platforms that differ, or GOOS/GOARCH chosen on an unknown host): keep its target, or
+    // the fix builds for the host.
+    const cross = ctx.cross === true;
     const alternatives = [];
     let fix;
     if (cross && ctx.target?.goarch) {
